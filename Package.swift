@@ -1,0 +1,84 @@
+// swift-tools-version:6.0
+//
+// stbench: a performance benchmark and load-generation harness for single-table NoSQL designs.
+// Module layout and data flow: README.md, section "Architecture".
+
+import PackageDescription
+
+/// Extra invariant checks (B-tree order, counts, depth) after every mutation.
+/// Enable with `STBENCH_INTERNAL_CHECKS=1 swift test`. This invalidates every documented performance figure.
+let internalChecks: [SwiftSetting] =
+    Context.environment["STBENCH_INTERNAL_CHECKS"] == "1" ? [.define("STBENCH_INTERNAL_CHECKS")] : []
+
+let package = Package(
+    name: "stbench",
+    platforms: [.macOS(.v15)],
+    products: [
+        .executable(name: "stbench", targets: ["stbench"]),
+        .library(name: "SingleTable", targets: ["SingleTable"]),
+        .library(name: "CacheKit", targets: ["CacheKit"]),
+        .library(name: "WorkloadKit", targets: ["WorkloadKit"]),
+        .library(name: "LoadGenerator", targets: ["LoadGenerator"]),
+        .library(name: "CacheAnalysis", targets: ["CacheAnalysis"]),
+        .library(name: "Reporting", targets: ["Reporting"]),
+        .library(name: "MemoryStats", targets: ["MemoryStats"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
+        .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.1"),
+    ],
+    targets: [
+        // jemalloc, from Debian's libjemalloc-dev. Linking it replaces malloc process-wide.
+        .systemLibrary(
+            name: "CJemalloc",
+            pkgConfig: "jemalloc",
+            providers: [.apt(["libjemalloc-dev"])]
+        ),
+        .target(name: "MemoryStats", dependencies: ["CJemalloc"]),
+        .target(
+            name: "SingleTable",
+            dependencies: [.product(name: "Atomics", package: "swift-atomics")],
+            swiftSettings: internalChecks
+        ),
+        .target(name: "CacheKit"),
+        .target(
+            name: "WorkloadKit",
+            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams")]
+        ),
+        .target(
+            name: "LoadGenerator",
+            dependencies: [
+                "WorkloadKit",
+                .product(name: "Histogram", package: "hdrhistogram-swift"),
+                .product(name: "Atomics", package: "swift-atomics"),
+            ]
+        ),
+        .target(name: "CacheAnalysis", dependencies: ["CacheKit"]),
+        .target(
+            name: "Reporting",
+            dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
+        ),
+        .executableTarget(
+            name: "stbench",
+            dependencies: [
+                "MemoryStats", "SingleTable", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "MemoryStatsTests", dependencies: ["MemoryStats"]),
+        .testTarget(
+            name: "SingleTableTests",
+            dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+        .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
+        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"]),
+        .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
+        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+    ],
+    swiftLanguageModes: [.v5]
+)

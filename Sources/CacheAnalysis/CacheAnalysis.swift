@@ -1,0 +1,1 @@
+// CacheAnalysis: placeholder until its issue lands.

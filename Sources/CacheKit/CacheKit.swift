@@ -1,0 +1,1 @@
+// CacheKit: placeholder until its issue lands.

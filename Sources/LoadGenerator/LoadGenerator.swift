@@ -1,0 +1,1 @@
+// LoadGenerator: placeholder until its issue lands.

@@ -1,0 +1,392 @@
+/// Request and response types of the item operations, one-to-one with DynamoDB's API so that a
+/// DynamoDB-JSON endpoint can map onto them later. Field names are DynamoDB's, in Swift case.
+
+public enum ReturnValue: String, Sendable, Hashable {
+    case none = "NONE", allOld = "ALL_OLD", updatedOld = "UPDATED_OLD", allNew = "ALL_NEW", updatedNew = "UPDATED_NEW"
+}
+
+public enum ReturnConsumedCapacity: String, Sendable, Hashable { case none = "NONE", total = "TOTAL", indexes = "INDEXES" }
+
+public enum ReturnValuesOnConditionCheckFailure: String, Sendable, Hashable { case none = "NONE", allOld = "ALL_OLD" }
+
+public enum Select: String, Sendable, Hashable {
+    case allAttributes = "ALL_ATTRIBUTES", allProjectedAttributes = "ALL_PROJECTED_ATTRIBUTES"
+    case specificAttributes = "SPECIFIC_ATTRIBUTES", count = "COUNT"
+}
+
+/// Capacity units of one table or index.
+public struct Capacity: Sendable, Hashable {
+    public var capacityUnits: Double
+    public var readCapacityUnits: Double?
+    public var writeCapacityUnits: Double?
+    public init(capacityUnits: Double, readCapacityUnits: Double? = nil, writeCapacityUnits: Double? = nil) {
+        self.capacityUnits = capacityUnits
+        self.readCapacityUnits = readCapacityUnits
+        self.writeCapacityUnits = writeCapacityUnits
+    }
+}
+
+/// DynamoDB's ConsumedCapacity: the total, and with INDEXES the table's and each index's share.
+public struct ConsumedCapacity: Sendable, Hashable {
+    public var tableName: String
+    public var capacityUnits: Double
+    public var readCapacityUnits: Double?
+    public var writeCapacityUnits: Double?
+    public var table: Capacity?
+    public var globalSecondaryIndexes: [String: Capacity]?
+    public var localSecondaryIndexes: [String: Capacity]?
+    public init(
+        tableName: String, capacityUnits: Double, readCapacityUnits: Double? = nil, writeCapacityUnits: Double? = nil,
+        table: Capacity? = nil, globalSecondaryIndexes: [String: Capacity]? = nil, localSecondaryIndexes: [String: Capacity]? = nil
+    ) {
+        self.tableName = tableName
+        self.capacityUnits = capacityUnits
+        self.readCapacityUnits = readCapacityUnits
+        self.writeCapacityUnits = writeCapacityUnits
+        self.table = table
+        self.globalSecondaryIndexes = globalSecondaryIndexes
+        self.localSecondaryIndexes = localSecondaryIndexes
+    }
+}
+
+// MARK: PutItem / GetItem / DeleteItem / UpdateItem
+
+public struct PutItemInput: Sendable {
+    public var tableName: String
+    public var item: Item
+    public var conditionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    /// PutItem accepts NONE and ALL_OLD only.
+    public var returnValues: ReturnValue
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure
+    public init(
+        tableName: String, item: Item, conditionExpression: String? = nil,
+        expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: [String: AttributeValue]? = nil,
+        returnValues: ReturnValue = .none, returnConsumedCapacity: ReturnConsumedCapacity = .none,
+        returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure = .none
+    ) {
+        self.tableName = tableName
+        self.item = item
+        self.conditionExpression = conditionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.returnValues = returnValues
+        self.returnConsumedCapacity = returnConsumedCapacity
+        self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    }
+}
+
+public struct PutItemOutput: Sendable {
+    public var attributes: Item?
+    public var consumedCapacity: ConsumedCapacity?
+}
+
+public struct GetItemInput: Sendable {
+    public var tableName: String
+    public var key: Item
+    public var consistentRead: Bool
+    public var projectionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(
+        tableName: String, key: Item, consistentRead: Bool = false, projectionExpression: String? = nil,
+        expressionAttributeNames: [String: String]? = nil, returnConsumedCapacity: ReturnConsumedCapacity = .none
+    ) {
+        self.tableName = tableName
+        self.key = key
+        self.consistentRead = consistentRead
+        self.projectionExpression = projectionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+public struct GetItemOutput: Sendable {
+    public var item: Item?
+    public var consumedCapacity: ConsumedCapacity?
+}
+
+public struct DeleteItemInput: Sendable {
+    public var tableName: String
+    public var key: Item
+    public var conditionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    /// DeleteItem accepts NONE and ALL_OLD only.
+    public var returnValues: ReturnValue
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure
+    public init(
+        tableName: String, key: Item, conditionExpression: String? = nil,
+        expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: [String: AttributeValue]? = nil,
+        returnValues: ReturnValue = .none, returnConsumedCapacity: ReturnConsumedCapacity = .none,
+        returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure = .none
+    ) {
+        self.tableName = tableName
+        self.key = key
+        self.conditionExpression = conditionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.returnValues = returnValues
+        self.returnConsumedCapacity = returnConsumedCapacity
+        self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    }
+}
+
+public struct DeleteItemOutput: Sendable {
+    public var attributes: Item?
+    public var consumedCapacity: ConsumedCapacity?
+}
+
+public struct UpdateItemInput: Sendable {
+    public var tableName: String
+    public var key: Item
+    public var updateExpression: String?
+    public var conditionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    public var returnValues: ReturnValue
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure
+    public init(
+        tableName: String, key: Item, updateExpression: String? = nil, conditionExpression: String? = nil,
+        expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: [String: AttributeValue]? = nil,
+        returnValues: ReturnValue = .none, returnConsumedCapacity: ReturnConsumedCapacity = .none,
+        returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure = .none
+    ) {
+        self.tableName = tableName
+        self.key = key
+        self.updateExpression = updateExpression
+        self.conditionExpression = conditionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.returnValues = returnValues
+        self.returnConsumedCapacity = returnConsumedCapacity
+        self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    }
+}
+
+public struct UpdateItemOutput: Sendable {
+    public var attributes: Item?
+    public var consumedCapacity: ConsumedCapacity?
+}
+
+// MARK: Query / Scan
+
+public struct QueryInput: Sendable {
+    public var tableName: String
+    public var indexName: String?
+    public var keyConditionExpression: String
+    public var filterExpression: String?
+    public var projectionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    public var scanIndexForward: Bool
+    public var limit: Int?
+    public var exclusiveStartKey: Item?
+    public var consistentRead: Bool
+    public var select: Select?
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(
+        tableName: String, indexName: String? = nil, keyConditionExpression: String, filterExpression: String? = nil,
+        projectionExpression: String? = nil, expressionAttributeNames: [String: String]? = nil,
+        expressionAttributeValues: [String: AttributeValue]? = nil, scanIndexForward: Bool = true, limit: Int? = nil,
+        exclusiveStartKey: Item? = nil, consistentRead: Bool = false, select: Select? = nil,
+        returnConsumedCapacity: ReturnConsumedCapacity = .none
+    ) {
+        self.tableName = tableName
+        self.indexName = indexName
+        self.keyConditionExpression = keyConditionExpression
+        self.filterExpression = filterExpression
+        self.projectionExpression = projectionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.scanIndexForward = scanIndexForward
+        self.limit = limit
+        self.exclusiveStartKey = exclusiveStartKey
+        self.consistentRead = consistentRead
+        self.select = select
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+/// The result of a Query or Scan.
+public struct QueryOutput: Sendable {
+    /// The matching items (empty for Select COUNT).
+    public var items: [Item]
+    /// Items returned (after the filter).
+    public var count: Int
+    /// Items evaluated (before the filter).
+    public var scannedCount: Int
+    /// Present when the page ended before the result did: pass it as ExclusiveStartKey to continue.
+    public var lastEvaluatedKey: Item?
+    public var consumedCapacity: ConsumedCapacity?
+}
+
+public typealias ScanOutput = QueryOutput
+
+public struct ScanInput: Sendable {
+    public var tableName: String
+    public var indexName: String?
+    public var filterExpression: String?
+    public var projectionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    public var limit: Int?
+    public var exclusiveStartKey: Item?
+    public var consistentRead: Bool
+    public var select: Select?
+    public var segment: Int?
+    public var totalSegments: Int?
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(
+        tableName: String, indexName: String? = nil, filterExpression: String? = nil, projectionExpression: String? = nil,
+        expressionAttributeNames: [String: String]? = nil, expressionAttributeValues: [String: AttributeValue]? = nil,
+        limit: Int? = nil, exclusiveStartKey: Item? = nil, consistentRead: Bool = false, select: Select? = nil,
+        segment: Int? = nil, totalSegments: Int? = nil, returnConsumedCapacity: ReturnConsumedCapacity = .none
+    ) {
+        self.tableName = tableName
+        self.indexName = indexName
+        self.filterExpression = filterExpression
+        self.projectionExpression = projectionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.limit = limit
+        self.exclusiveStartKey = exclusiveStartKey
+        self.consistentRead = consistentRead
+        self.select = select
+        self.segment = segment
+        self.totalSegments = totalSegments
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+// MARK: Batch
+
+public enum WriteRequest: Sendable {
+    case put(item: Item)
+    case delete(key: Item)
+}
+
+public struct BatchWriteItemInput: Sendable {
+    /// Table name → at most 25 write requests in all.
+    public var requestItems: [String: [WriteRequest]]
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(requestItems: [String: [WriteRequest]], returnConsumedCapacity: ReturnConsumedCapacity = .none) {
+        self.requestItems = requestItems
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+public struct BatchWriteItemOutput: Sendable {
+    /// Requests not processed (here: only those beyond a simulated throughput limit; normally empty).
+    public var unprocessedItems: [String: [WriteRequest]]
+    public var consumedCapacity: [ConsumedCapacity]?
+}
+
+public struct KeysAndAttributes: Sendable {
+    public var keys: [Item]
+    public var projectionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public var consistentRead: Bool
+    public init(keys: [Item], projectionExpression: String? = nil, expressionAttributeNames: [String: String]? = nil, consistentRead: Bool = false) {
+        self.keys = keys
+        self.projectionExpression = projectionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.consistentRead = consistentRead
+    }
+}
+
+public struct BatchGetItemInput: Sendable {
+    /// Table name → keys; at most 100 keys in all.
+    public var requestItems: [String: KeysAndAttributes]
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(requestItems: [String: KeysAndAttributes], returnConsumedCapacity: ReturnConsumedCapacity = .none) {
+        self.requestItems = requestItems
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+public struct BatchGetItemOutput: Sendable {
+    public var responses: [String: [Item]]
+    /// Keys not processed because the response reached 16 MB; ask again for these.
+    public var unprocessedKeys: [String: KeysAndAttributes]
+    public var consumedCapacity: [ConsumedCapacity]?
+}
+
+// MARK: Transactions
+
+public struct ConditionCheck: Sendable {
+    public var tableName: String
+    public var key: Item
+    public var conditionExpression: String
+    public var expressionAttributeNames: [String: String]?
+    public var expressionAttributeValues: [String: AttributeValue]?
+    public var returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure
+    public init(
+        tableName: String, key: Item, conditionExpression: String, expressionAttributeNames: [String: String]? = nil,
+        expressionAttributeValues: [String: AttributeValue]? = nil,
+        returnValuesOnConditionCheckFailure: ReturnValuesOnConditionCheckFailure = .none
+    ) {
+        self.tableName = tableName
+        self.key = key
+        self.conditionExpression = conditionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+        self.expressionAttributeValues = expressionAttributeValues
+        self.returnValuesOnConditionCheckFailure = returnValuesOnConditionCheckFailure
+    }
+}
+
+/// One action of TransactWriteItems. Put/Delete/Update reuse the single-item inputs (their ReturnValues
+/// and ReturnConsumedCapacity are ignored, as DynamoDB's transaction members have none).
+public enum TransactWriteItem: Sendable {
+    case conditionCheck(ConditionCheck)
+    case put(PutItemInput)
+    case delete(DeleteItemInput)
+    case update(UpdateItemInput)
+}
+
+public struct TransactWriteItemsInput: Sendable {
+    public var transactItems: [TransactWriteItem]
+    public var clientRequestToken: String?
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(transactItems: [TransactWriteItem], clientRequestToken: String? = nil, returnConsumedCapacity: ReturnConsumedCapacity = .none) {
+        self.transactItems = transactItems
+        self.clientRequestToken = clientRequestToken
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+public struct TransactWriteItemsOutput: Sendable {
+    public var consumedCapacity: [ConsumedCapacity]?
+}
+
+public struct TransactGetItem: Sendable {
+    public var tableName: String
+    public var key: Item
+    public var projectionExpression: String?
+    public var expressionAttributeNames: [String: String]?
+    public init(tableName: String, key: Item, projectionExpression: String? = nil, expressionAttributeNames: [String: String]? = nil) {
+        self.tableName = tableName
+        self.key = key
+        self.projectionExpression = projectionExpression
+        self.expressionAttributeNames = expressionAttributeNames
+    }
+}
+
+public struct TransactGetItemsInput: Sendable {
+    public var transactItems: [TransactGetItem]
+    public var returnConsumedCapacity: ReturnConsumedCapacity
+    public init(transactItems: [TransactGetItem], returnConsumedCapacity: ReturnConsumedCapacity = .none) {
+        self.transactItems = transactItems
+        self.returnConsumedCapacity = returnConsumedCapacity
+    }
+}
+
+public struct TransactGetItemsOutput: Sendable {
+    /// One entry per request, in order; nil where the item does not exist.
+    public var responses: [Item?]
+    public var consumedCapacity: [ConsumedCapacity]?
+}

@@ -1,0 +1,10 @@
+import ArgumentParser
+
+@main
+struct STBench: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "stbench",
+        abstract: "Benchmark and load-generation harness for single-table NoSQL designs.",
+        version: "0.1.0"
+    )
+}
