@@ -37,7 +37,7 @@ public final class Table: @unchecked Sendable {
         var collectionSize = 0
         init(key: PartitionKey, localIndexCount: Int) {
             self.key = key
-            self.localIndexes = Array(repeating: BTree<IndexEntry>(), count: localIndexCount)
+            self.localIndexes = (0..<localIndexCount).map { _ in BTree<IndexEntry>() }
         }
     }
 
