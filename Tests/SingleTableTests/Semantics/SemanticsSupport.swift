@@ -133,13 +133,13 @@ func num(_ text: String) -> AttributeValue {
 func expectDynamoError<R>(
     _ name: DynamoDBError.Name, message: String? = nil, contains fragment: String? = nil,
     sourceLocation: SourceLocation = #_sourceLocation,
-    _ body: () throws(DynamoDBError) -> R
+    _ body: () throws -> R
 ) -> DynamoDBError? {
     do {
         let result = try body()
         Issue.record("expected \(name.rawValue), but the call succeeded with \(result)", sourceLocation: sourceLocation)
         return nil
-    } catch {
+    } catch let error as DynamoDBError {
         #expect(error.name == name, "wrong error: \(error)", sourceLocation: sourceLocation)
         if let message {
             #expect(error.message == message, sourceLocation: sourceLocation)
@@ -149,5 +149,8 @@ func expectDynamoError<R>(
                     sourceLocation: sourceLocation)
         }
         return error
+    } catch {
+        Issue.record("expected \(name.rawValue), got a non-DynamoDB error \(error)", sourceLocation: sourceLocation)
+        return nil
     }
 }
