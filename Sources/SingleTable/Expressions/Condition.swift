@@ -145,3 +145,28 @@ indirect enum Condition: Hashable, Sendable {
         return false
     }
 }
+
+extension Operand {
+    /// Top-level attribute names this operand reads.
+    var topLevelNames: [String] {
+        switch self {
+        case .path(let p), .size(let p): return [p.name]
+        case .value: return []
+        }
+    }
+}
+
+extension Condition {
+    /// Top-level attribute names the condition reads (Query rejects filters on key attributes).
+    var topLevelNames: Set<String> {
+        switch self {
+        case let .compare(a, _, b): return Set(a.topLevelNames + b.topLevelNames)
+        case let .between(a, b, c): return Set(a.topLevelNames + b.topLevelNames + c.topLevelNames)
+        case let .in(a, list): return Set(a.topLevelNames + list.flatMap(\.topLevelNames))
+        case .attributeExists(let p), .attributeNotExists(let p), .attributeType(let p, _): return [p.name]
+        case let .beginsWith(a, b), let .contains(a, b): return Set(a.topLevelNames + b.topLevelNames)
+        case .not(let c): return c.topLevelNames
+        case let .and(a, b), let .or(a, b): return a.topLevelNames.union(b.topLevelNames)
+        }
+    }
+}
