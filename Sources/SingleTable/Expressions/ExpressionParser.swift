@@ -10,11 +10,15 @@ struct ExpressionParser {
     let kind: ExpressionKind
     var position = 0
     var attributes: ExpressionAttributes
+    /// Token positions of the `(` and `)` of the parenthesised condition parsed last, to spot `((…))`.
+    private var lastGroup: (open: Int, close: Int)?
 
     /// The functions a condition may call, and those only an update may call; used for DynamoDB's
     /// "not allowed" messages, which differ from its message for unknown names.
     static let conditionFunctions: Set<String> = ["attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size"]
     static let updateFunctions: Set<String> = ["if_not_exists", "list_append"]
+    /// DynamoDB's limit on the length of any expression string: 4 KB.
+    static let maximumExpressionBytes = 4096
     /// DynamoDB's limit on the operands of IN.
     static let maximumInOperands = 100
 
@@ -24,6 +28,9 @@ struct ExpressionParser {
         self.attributes = attributes
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw kind.invalid("The expression can not be empty;")
+        }
+        if bytes.count > ExpressionParser.maximumExpressionBytes {
+            throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: \(bytes.count)")
         }
         self.tokens = try Tokenizer.tokenize(bytes, kind: kind)
     }
@@ -176,8 +183,14 @@ struct ExpressionParser {
 
     mutating func parsePrimary() throws(DynamoDBError) -> Condition {
         if current.kind == .leftParen {
+            let open = position
             advance()
             let inner = try parseCondition()
+            // DynamoDB refuses parentheses that directly wrap another parenthesised condition.
+            if let group = lastGroup, group.open == open + 1, group.close == position - 1 {
+                throw kind.invalid("The expression has redundant parentheses;")
+            }
+            lastGroup = (open, position)
             try expect(.rightParen)
             return inner
         }

@@ -94,6 +94,11 @@ struct KeyCondition: Hashable, Sendable {
         guard let expected = keyTypes[key], value.type.rawValue == expected.rawValue else {
             throw .validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
         }
+        if Operand.size(of: value) == 0 {
+            let typeName = value.type == .s ? "string" : "binary"
+            throw .validation(
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty \(typeName) value. Key: \(key)")
+        }
     }
 
     /// Flattens ANDs into per-attribute conditions; anything but `=`, `<`, `<=`, `>`, `>=`, BETWEEN and

@@ -94,6 +94,42 @@ struct ExpressionErrorTests {
         }
     }
 
+    @Test("parentheses that wrap a parenthesised condition are redundant; others are fine")
+    func redundantParentheses() throws {
+        let v: [String: AttributeValue] = [":v": 1]
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression has redundant parentheses;")) {
+            try holds("((a = :v))", on: [:], values: v)
+        }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression has redundant parentheses;")) {
+            try holds("a = :v AND ((b = :v))", on: [:], values: v)
+        }
+        #expect(try holds("(a = :v)", on: ["a": 1], values: v))
+        #expect(try holds("((a = :v) AND (b = :v))", on: ["a": 1, "b": 1], values: v))
+        #expect(try holds("(NOT (a = :v))", on: ["a": 2], values: v))
+    }
+
+    @Test("placeholder keys must start with # or :, and expressions are limited to 4 KB")
+    func limits() throws {
+        #expect(throws: DynamoDBError.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"")) {
+            try ExpressionAttributes(names: ["n": "name"], values: nil).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"")) {
+            try ExpressionAttributes(names: nil, values: ["v": 1]).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \":\", near: \"= :\"")) {
+            try holds("a = :", on: [:])
+        }
+        // 4096 bytes are allowed, 4097 are not.
+        let condition = "attribute_not_exists(b)"
+        let atLimit = String(repeating: " ", count: 4096 - condition.utf8.count) + condition
+        #expect(atLimit.utf8.count == 4096)
+        #expect(try holds(atLimit, on: [:]))
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097")) {
+            try holds(" " + atLimit, on: [:])
+        }
+    }
+
     @Test("functions: names are case-sensitive, size is not a condition, BETWEEN bounds must be ordered")
     func functionErrors() {
         let v: [String: AttributeValue] = [":v": 1, ":w": 2]
