@@ -22,7 +22,7 @@ struct KeyCondition: Hashable, Sendable {
                 return Comparator.greaterOrEqual.holds(value, low) && Comparator.lessOrEqual.holds(value, high)
             case .beginsWith(let prefix):
                 switch (value, prefix) {
-                case let (.s(s), .s(p)): return s.utf8.starts(with: p.utf8)
+                case let (.s(s), .s(p)): return ValueOrder.hasPrefix(s, p)
                 case let (.b(b), .b(p)): return b.starts(with: p)
                 default: return false
                 }
