@@ -56,6 +56,18 @@ struct ExpressionAttributes {
         for key in values?.keys.sorted() ?? [] where !ExpressionAttributes.isPlaceholder(key, sigil: UInt8(ascii: ":")) {
             throw .validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"\(key)\"")
         }
+        for key in values?.keys.sorted() ?? [] {
+            let setName: String
+            switch values?[key] {
+            case .ss(let v)? where v.isEmpty: setName = "string"
+            case .ns(let v)? where v.isEmpty: setName = "number"
+            case .bs(let v)? where v.isEmpty: setName = "binary"
+            default: continue
+            }
+            // DynamoDB's wording, including its "An" and double space.
+            throw .validation(
+                "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An \(setName) set  may not be empty for key \(key)")
+        }
         if let names {
             let unused = names.keys.filter { !usedNames.contains($0) }.sorted()
             if !unused.isEmpty {

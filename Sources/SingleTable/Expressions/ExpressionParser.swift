@@ -217,6 +217,7 @@ struct ExpressionParser {
                     throw kind.invalid(
                         "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: \(l), upper bound operand: AttributeValue: \(h)")
                 }
+                try checkDistinct(lhs, [low, high], "BETWEEN")
                 return .between(lhs, low, high)
             }
             if isKeyword(current, "IN") {
@@ -232,13 +233,25 @@ struct ExpressionParser {
                     throw kind.invalid(
                         "The IN operator is provided with too many operands; number of operands: \(candidates.count)")
                 }
+                try checkDistinct(lhs, candidates, "IN")
                 return .in(lhs, candidates)
             }
             if case .size = lhs { throw kind.invalid("The function is not allowed to be used this way in an expression; function: size") }
             throw syntaxError()
         }
+        let symbol = text(current)
         advance()
-        return .compare(lhs, comparator, try parseOperand())
+        let rhs = try parseOperand()
+        try checkDistinct(lhs, [rhs], symbol)
+        return .compare(lhs, comparator, rhs)
+    }
+
+    /// DynamoDB refuses an operator whose first operand is a path repeated among the other operands
+    /// (`a = a`, `contains(a, a)`); repeated values (`:v = :v`) are allowed.
+    func checkDistinct(_ first: Operand, _ others: [Operand], _ op: String) throws(DynamoDBError) {
+        guard case .path(let path) = first, others.contains(.path(path)) else { return }
+        throw kind.invalid(
+            "The first operand must be distinct from the remaining operands for this operator or function; operator: \(op), first operand: \(path)")
     }
 
     /// `attribute_exists(path)`, `attribute_not_exists(path)`, `attribute_type(path, :t)`,
@@ -274,11 +287,14 @@ struct ExpressionParser {
                 default: throw incorrectOperandType(name, v)
                 }
             }
+            try checkDistinct(operand, [prefix], name)
             result = .beginsWith(operand, prefix)
         default:  // contains
             let operand = try parseOperand()
             try expect(.comma)
-            result = .contains(operand, try parseOperand())
+            let element = try parseOperand()
+            try checkDistinct(operand, [element], name)
+            result = .contains(operand, element)
         }
         try expect(.rightParen)
         return result

@@ -79,7 +79,7 @@ struct ConditionExpressionTests {
         let v: [String: AttributeValue] = [":a": "Bicycle", ":b": "Book", ":c": 5]
         #expect(try holds("ProductCategory IN (:a, :b)", on: product, values: v))
         #expect(try !holds("ProductCategory IN (:b, :c)", on: product, values: v))
-        #expect(try holds("Price IN (Id, Price)", on: product))
+        #expect(try holds("Price IN (Id, ListPrice)", on: ["Price": 500, "Id": 1, "ListPrice": 500]))
         // 100 operands are allowed, 101 are not.
         var values: [String: AttributeValue] = [:]
         for i in 0..<101 { values[":v\(i)"] = .n(Number(i)) }

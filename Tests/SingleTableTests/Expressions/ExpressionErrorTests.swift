@@ -130,6 +130,38 @@ struct ExpressionErrorTests {
         }
     }
 
+    @Test("an operator's first path may not repeat among its other operands")
+    func distinctOperands() throws {
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]")) {
+            try holds("a = a", on: [:])
+        }
+        #expect(throws: DynamoDBError.validation(
+            "Invalid FilterExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [a, b]")) {
+            var attributes = ExpressionAttributes(names: ["#b": "b"], values: nil)
+            return try ConditionExpression.parse("contains(a.b, a.#b)", kind: .filter, attributes: &attributes)
+        }
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: IN, first operand: [a]")) {
+            try holds("a IN (b, a)", on: [:])
+        }
+        // Repeated values and distinct paths are fine.
+        #expect(try holds(":v = :v", on: [:], values: [":v": 1]))
+        #expect(try holds("a = b", on: ["a": 1, "b": 1]))
+    }
+
+    @Test("empty sets are not valid expression attribute values")
+    func emptySets() {
+        #expect(throws: DynamoDBError.validation(
+            "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :s")) {
+            try ExpressionAttributes(names: nil, values: [":s": .ss([])]).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation(
+            "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An number set  may not be empty for key :n")) {
+            try ExpressionAttributes(names: nil, values: [":n": .ns([])]).checkAllUsed()
+        }
+    }
+
     @Test("functions: names are case-sensitive, size is not a condition, BETWEEN bounds must be ordered")
     func functionErrors() {
         let v: [String: AttributeValue] = [":v": 1, ":w": 2]
