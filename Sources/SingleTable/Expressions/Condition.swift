@@ -69,11 +69,9 @@ indirect enum Condition: Hashable, Sendable {
     func evaluate<Reader: AttributeReader>(_ item: Reader) -> Bool {
         switch self {
         case let .compare(lhs, comparator, rhs):
-            guard let a = lhs.value(in: item) else {
-                // A missing attribute equals nothing, so it is "not equal" to any value.
-                return comparator == .notEqual && rhs.value(in: item) != nil
-            }
-            guard let b = rhs.value(in: item) else { return comparator == .notEqual }
+            // A missing attribute equals nothing, so `<>` holds when either side is missing (even both,
+            // as DynamoDB evaluates `a <> b` with neither present) and every other comparator fails.
+            guard let a = lhs.value(in: item), let b = rhs.value(in: item) else { return comparator == .notEqual }
             return comparator.holds(a, b)
         case let .between(operand, low, high):
             guard let v = operand.value(in: item), let l = low.value(in: item), let h = high.value(in: item),

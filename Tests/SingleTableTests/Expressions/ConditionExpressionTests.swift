@@ -60,6 +60,8 @@ struct ConditionExpressionTests {
         #expect(try !holds("Absent IN (:v)", on: product, values: v))
         // An absent attribute is not equal to any value.
         #expect(try holds("Absent <> :v", on: product, values: v))
+        #expect(try holds("Absent <> AlsoAbsent", on: product))
+        #expect(try !holds("Absent = AlsoAbsent", on: product))
         // A missing item evaluates as an empty one.
         #expect(try holds("attribute_not_exists(pk)", on: [:]))
         #expect(try !holds("pk = :v", on: [:], values: v))
