@@ -72,6 +72,10 @@ struct ExpressionParser {
         let token = current
         switch token.kind {
         case .identifier:
+            // An operator keyword where a name belongs is a syntax error, as DynamoDB reports it.
+            for keyword: StaticString in ["AND", "OR", "NOT", "BETWEEN", "IN"] where isKeyword(token, keyword) {
+                throw syntaxError()
+            }
             let name = text(token)
             if ReservedWords.contains(name) {
                 throw kind.invalid("Attribute name is a reserved keyword; reserved keyword: \(name)")

@@ -89,6 +89,9 @@ struct ExpressionErrorTests {
         #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \"b\", near: \"a b\"")) {
             try holds("a b", on: [:])
         }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \"AND\", near: \"= AND :v\"")) {
+            try holds("a = AND :v", on: [:], values: v)
+        }
         #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression can not be empty;")) {
             try holds("  ", on: [:])
         }
