@@ -56,13 +56,14 @@ enum Fixtures {
             patterns: patterns, intervals: intervals, cache: cache, metrics: ["datasetLoadRate": 12_345.5])
     }
 
-    /// Deterministic pseudo-random latencies around `median` nanoseconds (log-normal-ish tail).
+    /// Deterministic pseudo-random latencies around `median` nanoseconds with a smooth tail:
+    /// median * (0.5 + u) * (1 + 4 u^8) for uniform u, so every percentile scales with `median`.
     static func latencies(count: Int, median: Double, seed: UInt64) -> [UInt64] {
         var generator = SplitMix64(seed: seed)
         return (0..<count).map { _ in
             let u = Double(generator.next() >> 11) / Double(1 << 53)
-            let tail = u > 0.99 ? 20.0 : (u > 0.9 ? 3.0 : 1.0)
-            return UInt64(median * (0.5 + u) * tail)
+            let u2 = u * u, u4 = u2 * u2
+            return UInt64(median * (0.5 + u) * (1 + 4 * u4 * u4))
         }
     }
 }

@@ -151,11 +151,10 @@ public enum HistogramCodec {
         guard headerSize + payloadLength <= bytes.count else {
             throw .truncated("payload length \(payloadLength) exceeds the \(bytes.count - headerSize) bytes present")
         }
-        var histogram = Histogram<UInt64>(lowestDiscernibleValue: lowest, highestTrackableValue: highest, numberOfSignificantValueDigits: significant)
-        histogram.autoResize = true
         var position = headerSize
         let end = headerSize + payloadLength
         var index = 0
+        var nonZero: [(index: Int, count: UInt64)] = []
         while position < end {
             guard let word = ZigZagVarint.read(bytes, at: &position, end: end) else { throw .truncated("varint cut off at byte \(position)") }
             if word < 0 {
@@ -164,13 +163,23 @@ public enum HistogramCodec {
             } else {
                 if word > 0 {
                     let value = layout.value(at: index)
-                    guard layout.countsIndex(for: value) == index, value <= UInt64.max / 2 else {
+                    guard layout.countsIndex(for: value) == index, value <= UInt64.max / 4 else {
                         throw .corrupt("count index \(index) lies beyond the representable range")
                     }
-                    histogram.record(value, count: UInt64(word))
+                    nonZero.append((index, UInt64(word)))
                 }
                 index += 1
             }
+        }
+        var histogram = Histogram<UInt64>(lowestDiscernibleValue: lowest, highestTrackableValue: highest, numberOfSignificantValueDigits: significant)
+        histogram.autoResize = true
+        for (position, entry) in nonZero.enumerated() {
+            // The encoding keeps bucket counts, not the exact max. Record the top bucket at its highest
+            // equivalent value so max-clamped queries (valueAtPercentile, max) answer as HdrHistogram's
+            // decoders do (getMaxValue is the highest equivalent value), never below the true max.
+            let lowestInBucket = layout.value(at: entry.index)
+            let value = position == nonZero.count - 1 ? histogram.highestEquivalentForValue(lowestInBucket) : lowestInBucket
+            histogram.record(value, count: entry.count)
         }
         return histogram
     }

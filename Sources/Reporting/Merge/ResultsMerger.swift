@@ -152,8 +152,8 @@ public enum ResultsMerger {
         }
         if let ha = a.histogram, let hb = b.histogram {
             let (histogram, _, _) = try addHistograms(ha, hb, what: what)
-            merged.p50 = histogram.valueAtPercentile(50)
-            merged.p99 = histogram.valueAtPercentile(99)
+            merged.p50 = min(histogram.valueAtPercentile(50), merged.max)
+            merged.p99 = min(histogram.valueAtPercentile(99), merged.max)
             merged.histogram = HistogramCodec.encodeBase64(histogram)
         }
         return merged
