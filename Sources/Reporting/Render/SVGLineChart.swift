@@ -60,7 +60,7 @@ struct SVGLineChart {
             out += text(x: px(tick), y: top + plotHeight + 16, label, anchor: "middle")
         }
         out += "</g>\n"
-        out += "<rect class=\"frame\" x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\"/>\n"
+        out += "<rect class=\"frame\" stroke=\"#888\" x=\"\(f(left))\" y=\"\(f(top))\" width=\"\(f(plotWidth))\" height=\"\(f(plotHeight))\" fill=\"none\"/>\n"
         out += text(x: left + plotWidth / 2, y: height - 10, xLabel, anchor: "middle")
         out += "<text x=\"16\" y=\"\(f(top + plotHeight / 2))\" text-anchor=\"middle\" transform=\"rotate(-90 16 \(f(top + plotHeight / 2)))\">\(HTMLText.escape(yLabel))</text>\n"
         for (index, entry) in series.enumerated() {
@@ -115,7 +115,7 @@ struct SVGLineChart {
     private func f(_ value: Double) -> String { NumberText.fixed(value, places: 1) }
 
     private func line(_ x1: Double, _ y1: Double, _ x2: Double, _ y2: Double) -> String {
-        "<line x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>\n"
+        "<line stroke=\"#e4e4e4\" x1=\"\(f(x1))\" y1=\"\(f(y1))\" x2=\"\(f(x2))\" y2=\"\(f(y2))\"/>\n"
     }
 
     private func text(x: Double, y: Double, _ content: String, anchor: String, attributes: String = "") -> String {
