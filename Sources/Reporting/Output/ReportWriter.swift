@@ -30,6 +30,13 @@ public enum ReportWriter {
         try write(results: results, formats: ReportFormat.allCases, to: directory, missRatioCurves: missRatioCurves)
     }
 
+    /// Every format for a results file of either shape: a repeated run is reported through its
+    /// median-throughput repetition (`ResultsDocument.representative`).
+    @discardableResult
+    public static func writeAll(document: ResultsDocument, to directory: String, missRatioCurves: MissRatioCurves? = nil) throws(ReportWriteError) -> [String] {
+        try writeAll(results: document.representative, to: directory, missRatioCurves: missRatioCurves)
+    }
+
     @discardableResult
     public static func write(
         results: RunResults, formats: [ReportFormat], to directory: String, missRatioCurves: MissRatioCurves? = nil

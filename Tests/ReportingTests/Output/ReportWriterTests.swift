@@ -20,6 +20,12 @@ import Testing
         #expect(try IntervalLog.parse(hlog).entries.count == results.intervals.count)
     }
 
+    @Test func repeatedResultsAreReportedThroughTheMedianThroughputRepetition() {
+        var runs = (0..<3).map { _ in Fixtures.results(["list_messages": [1_000]]) }
+        for (index, throughput) in [300.0, 100.0, 200.0].enumerated() { runs[index].totals.throughput = throughput }
+        #expect(ResultsDocument.repeated(RepeatedResults(repetitions: runs)).representative.totals.throughput == 200)
+    }
+
     @Test func latestLinkPointsAtTheNewestRun() throws {
         let root = Self.temporaryDirectory()
         for run in ["run-1", "run-2"] {
