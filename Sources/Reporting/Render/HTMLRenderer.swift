@@ -111,6 +111,17 @@ public enum HTMLRenderer {
             p99.append(.init(name: name, points: tails))
             hitRatio.append(.init(name: name, points: hits))
         }
+        if names.count > 1 {
+            var total: [(x: Double, y: Double)] = []
+            var previous = 0.0
+            for interval in results.intervals {
+                let length = interval.t - previous
+                previous = interval.t
+                guard length > 0 else { continue }
+                total.append((interval.t, Double(interval.patterns.values.reduce(0) { $0 + $1.operations }) / length))
+            }
+            throughput.insert(.init(name: "all patterns", points: total), at: 0)
+        }
         return (throughput, p99, hitRatio)
     }
 

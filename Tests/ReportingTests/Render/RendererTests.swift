@@ -1,3 +1,4 @@
+import Foundation
 import Testing
 @testable import Reporting
 
@@ -44,6 +45,19 @@ import Testing
         #expect(!html.contains("chart-hit-ratio"))
         #expect(!html.contains("chart-miss-ratio"))
         #expect(html.contains("chart-latency-percentiles"))
+    }
+
+    @Test func throughputChartAddsAnAllPatternsLine() {
+        let series = HTMLRenderer.intervalSeries(Self.results, names: Self.results.patterns.keys.sorted()).throughput
+        #expect(series.first?.name == "all patterns")
+        // 2 500 operations spread evenly over four one-second intervals.
+        #expect(series.first?.points.map(\.y).reduce(0, +) == 2_500)
+    }
+
+    @Test func missRatioCurvesDecodeFromTheDocumentedJSON() throws {
+        let json = #"{"unit": "objects", "policies": {"lru": [{"size": 1000, "missRatio": 0.41}]}}"#
+        let curves = try JSONDecoder().decode(MissRatioCurves.self, from: Data(json.utf8))
+        #expect(curves.policies["lru"] == [.init(size: 1_000, missRatio: 0.41)])
     }
 
     @Test func percentileChartUsesTheInverseTailAxis() {
