@@ -40,7 +40,21 @@ public enum HistogramCodec {
     // MARK: Encoding
 
     /// The uncompressed V2 encoding.
+    ///
+    /// The `Histogram<UInt64>` overloads are the fast path: hdrhistogram-swift's iterators run
+    /// unspecialized for a generic `Count` across the module boundary. Release build, 1M values over
+    /// 0.2-2.2 ms at 3 digits: generic 10.3 ms per base64 encode (perf: swift_getGenericMetadata on
+    /// top), UInt64 overload 0.8 ms stored / 1.5 ms fixed-Huffman.
+    public static func encode(_ histogram: Histogram<UInt64>) -> [UInt8] {
+        encodeCounts(histogram)
+    }
+
+    /// The uncompressed V2 encoding of a histogram with any count type (slower, see above).
     public static func encode<Count>(_ histogram: Histogram<Count>) -> [UInt8] {
+        encodeCounts(histogram)
+    }
+
+    static func encodeCounts<Count>(_ histogram: Histogram<Count>) -> [UInt8] {
         let layout = HistogramLayout(
             lowestDiscernibleValue: histogram.lowestDiscernibleValue,
             significantDigits: Int(histogram.numberOfSignificantValueDigits.rawValue))
@@ -82,8 +96,16 @@ public enum HistogramCodec {
     }
 
     /// The compressed V2 encoding (what `.hlog` lines and `results.json` carry, before base64).
+    public static func encodeCompressed(_ histogram: Histogram<UInt64>, method: Zlib.Method = .fixedHuffman) -> [UInt8] {
+        compressedFrame(encodeCounts(histogram), method: method)
+    }
+
     public static func encodeCompressed<Count>(_ histogram: Histogram<Count>, method: Zlib.Method = .fixedHuffman) -> [UInt8] {
-        let compressed = Zlib.compress(encode(histogram), method: method)
+        compressedFrame(encodeCounts(histogram), method: method)
+    }
+
+    static func compressedFrame(_ uncompressed: [UInt8], method: Zlib.Method) -> [UInt8] {
+        let compressed = Zlib.compress(uncompressed, method: method)
         var bytes: [UInt8] = []
         bytes.reserveCapacity(8 + compressed.count)
         appendBigEndian(compressedCookieBase | wordSizeFlag, to: &bytes)
@@ -93,6 +115,10 @@ public enum HistogramCodec {
     }
 
     /// Base64 of the compressed V2 encoding: the text that starts "HISTFAA".
+    public static func encodeBase64(_ histogram: Histogram<UInt64>, method: Zlib.Method = .fixedHuffman) -> String {
+        Base64.encode(compressedFrame(encodeCounts(histogram), method: method))
+    }
+
     public static func encodeBase64<Count>(_ histogram: Histogram<Count>, method: Zlib.Method = .fixedHuffman) -> String {
         Base64.encode(encodeCompressed(histogram, method: method))
     }
