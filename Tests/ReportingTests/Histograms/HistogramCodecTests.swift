@@ -87,6 +87,16 @@ import Testing
         }
     }
 
+    @Test func narrowCountTypesEncodeTheSameBytes() {
+        var narrow = Histogram<UInt32>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+        var wide = Histogram<UInt64>(lowestDiscernibleValue: 1, highestTrackableValue: 3_600_000_000, numberOfSignificantValueDigits: .three)
+        for value: UInt64 in [1, 999, 1000, 123_456, 99_999_999] {
+            narrow.record(value, count: 3)
+            wide.record(value, count: 3)
+        }
+        #expect(HistogramCodec.encode(narrow) == HistogramCodec.encode(wide))
+    }
+
     @Test func rejectsAnUnknownCookie() {
         #expect(throws: HistogramCodecError.unknownCookie(0xDEAD_BEEF)) {
             try HistogramCodec.decode([0xDE, 0xAD, 0xBE, 0xEF, 0, 0, 0, 0])
