@@ -69,7 +69,7 @@ extension AttributeValue {
 extension AttributeValue: Hashable {
     public static func == (lhs: AttributeValue, rhs: AttributeValue) -> Bool {
         switch (lhs, rhs) {
-        case let (.s(a), .s(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.s(a), .s(b)): return ValueOrder.compare(a, b) == 0
         case let (.n(a), .n(b)): return a == b
         case let (.b(a), .b(b)): return a == b
         case let (.bool(a), .bool(b)): return a == b
@@ -116,27 +116,8 @@ extension AttributeValue: Hashable {
 extension AttributeValue {
     /// DynamoDB's order for scalar values of one type: S and B by unsigned bytes, N numerically.
     /// Returns nil for values of different types or non-scalar types (they are not ordered).
-    public func compare(to other: AttributeValue) -> Int? {
-        switch (self, other) {
-        case let (.s(a), .s(b)): return AttributeValue.compareBytes(a.utf8, b.utf8)
-        case let (.n(a), .n(b)): return a == b ? 0 : (a < b ? -1 : 1)
-        case let (.b(a), .b(b)): return AttributeValue.compareBytes(a, b)
-        default: return nil
-        }
-    }
+    public func compare(to other: AttributeValue) -> Int? { ValueOrder.order(self, other) }
 
-    @inlinable
-    static func compareBytes<A: Sequence<UInt8>, B: Sequence<UInt8>>(_ a: A, _ b: B) -> Int {
-        var ia = a.makeIterator(), ib = b.makeIterator()
-        while true {
-            switch (ia.next(), ib.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?): if x != y { return x < y ? -1 : 1 }
-            }
-        }
-    }
 }
 
 // MARK: Size, as DynamoDB counts it
