@@ -1,0 +1,1 @@
+// CacheAnalysis: offline trace analysis.
