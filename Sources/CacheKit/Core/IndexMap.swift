@@ -8,9 +8,8 @@
 ///
 /// The map grows (doubling) when it becomes more than half full, so steady-state
 /// simulation does not allocate.
-struct IndexMap {
-    @usableFromInline
-    struct Slot {
+public struct IndexMap: Sendable {
+    struct Slot: Sendable {
         var key: UInt64
         /// `IndexMap.empty` marks a free slot.
         var value: Int
@@ -20,9 +19,9 @@ struct IndexMap {
 
     private var slots: [Slot]
     private var shift: UInt64
-    private(set) var count: Int = 0
+    public private(set) var count: Int = 0
 
-    init(minimumCapacity: Int = 16) {
+    public init(minimumCapacity: Int = 16) {
         var size = 16
         while size < minimumCapacity * 2 { size <<= 1 }
         slots = Array(repeating: Slot(key: 0, value: IndexMap.empty), count: size)
@@ -36,7 +35,7 @@ struct IndexMap {
 
     /// The value stored for `key`, or nil.
     @inline(__always)
-    func find(_ key: UInt64) -> Int? {
+    public func find(_ key: UInt64) -> Int? {
         let mask = slots.count - 1
         var i = home(key)
         while true {
@@ -48,7 +47,7 @@ struct IndexMap {
     }
 
     /// Inserts or replaces the value for `key`. `value` must not be `Int.min`.
-    mutating func set(_ key: UInt64, _ value: Int) {
+    public mutating func set(_ key: UInt64, _ value: Int) {
         precondition(value != IndexMap.empty, "IndexMap.set: Int.min is reserved as the empty marker")
         if (count + 1) * 2 > slots.count { grow() }
         let mask = slots.count - 1
@@ -69,7 +68,7 @@ struct IndexMap {
 
     /// Removes `key`; returns its value if it was present.
     @discardableResult
-    mutating func remove(_ key: UInt64) -> Int? {
+    public mutating func remove(_ key: UInt64) -> Int? {
         let mask = slots.count - 1
         var i = home(key)
         while true {
@@ -98,7 +97,7 @@ struct IndexMap {
         return removed
     }
 
-    mutating func removeAll() {
+    public mutating func removeAll() {
         for i in slots.indices { slots[i].value = IndexMap.empty }
         count = 0
     }

@@ -1,1 +1,0 @@
-// CacheAnalysis: offline trace analysis.
