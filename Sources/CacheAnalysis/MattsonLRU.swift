@@ -12,6 +12,10 @@ import CacheKit
 /// size) at each key's latest read: distance = markers after the previous read + the key
 /// itself. O(N log N) time, O(N) memory.
 ///
+/// In bytes the curve is exact for capacities of at least the largest object (smaller
+/// caches bypass objects that cannot fit, which the stack still counts) when each key keeps
+/// one size.
+///
 /// Writes under `.invalidate` and explicit invalidations remove the key from the stack (its
 /// next read is cold). That is exact only without invalidations: after a removal, a real
 /// LRU cache does not get back the entry that had been pushed out, so with invalidations
