@@ -98,7 +98,7 @@ public enum Analyzer {
         let curveSizes = curveGrid(workingSet: max(1, workingSet), extra: sizes)
         if trace.count <= options.exactLimit {
             let start = DispatchTime.now()
-            let d = StackDistances(trace: trace, writes: options.writes)
+            let d = StackDistances(trace: trace, writes: options.writes, bytes: options.unit == .bytes)
             timings.lruCurveSeconds = seconds(since: start)
             exact = d
             reuse = d.reuseHistogram()

@@ -21,33 +21,37 @@ import CacheKit
 /// LRU cache does not get back the entry that had been pushed out, so with invalidations
 /// the curve is an optimistic approximation.
 public struct StackDistances: Sendable {
-    /// Object stack distances of the reads that had a previous read, ascending.
-    public private(set) var objectDistances: [Int]
-    /// Byte stack distances of the same reads, ascending.
+    /// `cumulativeHits[d]`: reads whose object stack distance is ≤ d (d = 0 … max).
+    private var cumulativeHits: [Int]
+    /// `cumulativeHitBytes[d]`: Σ size of those reads.
+    private var cumulativeHitBytes: [Int]
+    /// `objectHistogram[d]`: reads at object stack distance exactly d.
+    private var objectHistogram: [Int]
+    /// Byte stack distances of the reads that had a previous read, ascending (empty unless
+    /// computed with `bytes: true`).
     public private(set) var byteDistances: [Int]
+    private var cumulativeBytesByByteDistance: [Int]
     /// Reads with no previous read of their key (or whose key was invalidated since).
     public private(set) var coldMisses: Int
     public private(set) var reads: Int
-    /// Running Σ of the sizes of the reads in `objectDistances` / `byteDistances` order,
-    /// for byte miss ratios.
-    private var cumulativeBytesByObjectDistance: [Int]
-    private var cumulativeBytesByByteDistance: [Int]
     public private(set) var readBytes: Int
 
     /// Computes the distances of `trace`'s reads. `sample`, when given, keeps only reads
-    /// (and writes) of keys it accepts: SHARDS uses it.
-    public init(trace: Trace, writes: WriteEffect = .invalidate, sample: ((UInt64) -> Bool)? = nil) {
+    /// (and writes) of keys it accepts: SHARDS uses it. Byte distances cost a second
+    /// Fenwick tree and a sort; ask for them with `bytes` only when needed.
+    public init(trace: Trace, writes: WriteEffect = .invalidate, bytes includeBytes: Bool = true,
+                sample: ((UInt64) -> Bool)? = nil) {
         let n = trace.count
         var objects = FenwickTree(count: n)
-        var bytes = FenwickTree(count: n)
+        var bytes = FenwickTree(count: includeBytes ? n : 0)
         var last = IndexMap(minimumCapacity: 1 << 14)  // key → position of its latest read
-        var sizeAt = [Int](repeating: 0, count: n)
-        var objectDistances: [Int] = []
-        var byteDistances: [Int] = []
-        var hitSizes: [Int] = []
-        objectDistances.reserveCapacity(n)
-        byteDistances.reserveCapacity(n)
-        hitSizes.reserveCapacity(n)
+        var sizeAt = [Int](repeating: 0, count: includeBytes ? n : 0)
+        var histogram = [Int](repeating: 0, count: 1)
+        var histogramBytes = [Int](repeating: 0, count: 1)
+        struct ByteReuse { var distance: Int; var size: Int }
+        var byteReuses: [ByteReuse] = []
+        if includeBytes { byteReuses.reserveCapacity(n) }
+        var live = 0, liveBytes = 0
         var cold = 0, reads = 0, readBytes = 0
         trace.keys.withUnsafeBufferPointer { keys in
         trace.sizes.withUnsafeBufferPointer { sizes in
@@ -59,7 +63,8 @@ public struct StackDistances: Sendable {
                 if op != .read {
                     if op == .invalidate || writes == .invalidate, let p = last.remove(key) {
                         objects.add(p, -1)
-                        bytes.add(p, -sizeAt[p])
+                        live -= 1
+                        if includeBytes { bytes.add(p, -sizeAt[p]); liveBytes -= sizeAt[p] }
                     }
                     continue
                 }
@@ -67,31 +72,41 @@ public struct StackDistances: Sendable {
                 reads += 1
                 readBytes += size
                 if let p = last.find(key) {
-                    let objectsAfter = objects.prefixSum(t) - objects.prefixSum(p + 1)
-                    let bytesAfter = bytes.prefixSum(t) - bytes.prefixSum(p + 1)
-                    objectDistances.append(objectsAfter + 1)
-                    byteDistances.append(bytesAfter + size)
-                    hitSizes.append(size)
+                    // Markers after p: the distinct keys read since, each once. Every marker
+                    // sits before t, so that is `live` minus the markers up to p.
+                    let d = live - objects.prefixSum(p + 1) + 1
+                    while histogram.count <= d { histogram.append(0); histogramBytes.append(0) }
+                    histogram[d] += 1
+                    histogramBytes[d] += size
                     objects.add(p, -1)
-                    bytes.add(p, -sizeAt[p])
+                    live -= 1
+                    if includeBytes {
+                        byteReuses.append(ByteReuse(distance: liveBytes - bytes.prefixSum(p + 1) + size, size: size))
+                        bytes.add(p, -sizeAt[p])
+                        liveBytes -= sizeAt[p]
+                    }
                 } else {
                     cold += 1
                 }
                 objects.add(t, 1)
-                bytes.add(t, size)
-                sizeAt[t] = size
+                live += 1
+                if includeBytes {
+                    bytes.add(t, size)
+                    liveBytes += size
+                    sizeAt[t] = size
+                }
                 last.set(key, t)
             }
         }}}
-        func sortedWithCumulativeBytes(_ distances: [Int]) -> ([Int], [Int]) {
-            let order = distances.indices.sorted { distances[$0] < distances[$1] }
-            var running = 0
-            let cumulative = order.map { running += hitSizes[$0]; return running }
-            return (order.map { distances[$0] }, cumulative)
-        }
-        (self.objectDistances, cumulativeBytesByObjectDistance) = sortedWithCumulativeBytes(objectDistances)
-        (self.byteDistances, cumulativeBytesByByteDistance) = sortedWithCumulativeBytes(byteDistances)
-        self.coldMisses = cold
+        var running = 0, runningBytes = 0
+        cumulativeHits = histogram.map { running += $0; return running }
+        cumulativeHitBytes = histogramBytes.map { runningBytes += $0; return runningBytes }
+        objectHistogram = histogram
+        byteReuses.sort { $0.distance < $1.distance }
+        byteDistances = byteReuses.map(\.distance)
+        runningBytes = 0
+        cumulativeBytesByByteDistance = byteReuses.map { runningBytes += $0.size; return runningBytes }
+        coldMisses = cold
         self.reads = reads
         self.readBytes = readBytes
     }
@@ -108,7 +123,11 @@ public struct StackDistances: Sendable {
 
     /// Hits of an LRU cache holding `capacity` objects (or bytes).
     public func hits(capacity: Int, unit: CapacityUnit) -> Int {
-        Self.countAtMost(unit == .objects ? objectDistances : byteDistances, capacity)
+        guard capacity > 0 else { return 0 }
+        switch unit {
+        case .objects: return cumulativeHits[min(capacity, cumulativeHits.count - 1)]
+        case .bytes: return Self.countAtMost(byteDistances, capacity)
+        }
     }
 
     public func missRatio(capacity: Int, unit: CapacityUnit) -> Double {
@@ -117,31 +136,46 @@ public struct StackDistances: Sendable {
 
     /// Share of read bytes missed by an LRU cache of `capacity` objects (or bytes).
     public func byteMissRatio(capacity: Int, unit: CapacityUnit) -> Double {
-        guard readBytes > 0 else { return 0 }
-        let k = hits(capacity: capacity, unit: unit)
-        let cumulative = unit == .objects ? cumulativeBytesByObjectDistance : cumulativeBytesByByteDistance
-        let hit = k == 0 ? 0 : cumulative[k - 1]
+        guard readBytes > 0, capacity > 0 else { return readBytes > 0 ? 1 : 0 }
+        let hit: Int
+        switch unit {
+        case .objects:
+            hit = cumulativeHitBytes[min(capacity, cumulativeHitBytes.count - 1)]
+        case .bytes:
+            let k = Self.countAtMost(byteDistances, capacity)
+            hit = k == 0 ? 0 : cumulativeBytesByByteDistance[k - 1]
+        }
         return 1 - Double(hit) / Double(readBytes)
     }
 
     /// The smallest LRU size whose hit ratio reaches `target`, or nil if even an infinite
     /// cache cannot (cold misses).
     public func smallestCapacity(hitRatio target: Double, unit: CapacityUnit) -> Int? {
-        let sorted = unit == .objects ? objectDistances : byteDistances
         let needed = Int((target * Double(reads)).rounded(.up))
         if needed <= 0 { return 0 }
-        guard needed <= sorted.count else { return nil }
-        return sorted[needed - 1]
+        switch unit {
+        case .objects:
+            guard let total = cumulativeHits.last, needed <= total else { return nil }
+            var lo = 0, hi = cumulativeHits.count - 1
+            while lo < hi {
+                let mid = (lo + hi) / 2
+                if cumulativeHits[mid] >= needed { hi = mid } else { lo = mid + 1 }
+            }
+            return lo
+        case .bytes:
+            guard needed <= byteDistances.count else { return nil }
+            return byteDistances[needed - 1]
+        }
     }
 
     /// Reuse-distance histogram: object stack distances in power-of-two buckets
     /// (bucket i counts distances in [2ⁱ, 2ⁱ⁺¹)).
     public func reuseHistogram() -> [ReuseBucket] {
         var counts: [Int] = []
-        for d in objectDistances {
+        for (d, c) in objectHistogram.enumerated() where d > 0 && c > 0 {
             let b = Int.bitWidth - 1 - d.leadingZeroBitCount
             while counts.count <= b { counts.append(0) }
-            counts[b] += 1
+            counts[b] += c
         }
         return counts.enumerated().map { ReuseBucket(from: 1 << $0.offset, to: (1 << ($0.offset + 1)) - 1, reads: $0.element) }
     }

@@ -29,7 +29,7 @@ public struct ShardsCurve: Sendable {
         let modulus: UInt64 = 1 << 24
         let threshold = UInt64(rate * Double(modulus))
         let sample: (UInt64) -> Bool = { key in Self.hash(key ^ salt) & (modulus - 1) < threshold }
-        distances = StackDistances(trace: trace, writes: writes, sample: sample)
+        distances = StackDistances(trace: trace, writes: writes, bytes: unit == .bytes, sample: sample)
         self.rate = rate
         self.unit = unit
         sampledReads = distances.reads

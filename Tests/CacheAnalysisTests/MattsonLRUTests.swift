@@ -31,7 +31,8 @@ import CacheKit
         // 3rd a = |{b, d, a}| = 3; cold: a b c d.
         let keys: [UInt64] = [1, 2, 3, 1, 2, 4, 1]
         let d = StackDistances(trace: Trace(keys.map { TraceRecord(time: 0, key: $0, size: 10) }))
-        #expect(d.objectDistances == [3, 3, 3])
+        #expect(d.hits(capacity: 2, unit: .objects) == 0)
+        #expect(d.hits(capacity: 3, unit: .objects) == 3)
         #expect(d.byteDistances == [30, 30, 30])
         #expect(d.coldMisses == 4)
         #expect(d.smallestCapacity(hitRatio: 3.0 / 7.0, unit: .objects) == 3)

@@ -84,3 +84,34 @@ struct NodePool {
         pushHead(i, &list)
     }
 }
+
+/// Up to four `NodeList`s stored inline, addressed by queue number.
+///
+/// Why not `[NodeList]`: every `&lists[q]` on an array pays a uniqueness check and a
+/// bounds check, and the lists live in a separate heap block; the policies with several
+/// queues (ARC, 2Q, SLRU, W-TinyLFU, S3-FIFO) touch them on every request.
+struct NodeLists {
+    private var l0 = NodeList(), l1 = NodeList(), l2 = NodeList(), l3 = NodeList()
+
+    init() {}
+
+    @inline(__always)
+    subscript(_ q: Int) -> NodeList {
+        get {
+            switch q {
+            case 0: return l0
+            case 1: return l1
+            case 2: return l2
+            default: return l3
+            }
+        }
+        _modify {
+            switch q {
+            case 0: yield &l0
+            case 1: yield &l1
+            case 2: yield &l2
+            default: yield &l3
+            }
+        }
+    }
+}

@@ -30,7 +30,7 @@ public struct ARC: EvictionPolicy {
     public private(set) var p: Double = 0
     private var map: IndexMap
     private var pool: NodePool
-    private var lists = [NodeList](repeating: NodeList(), count: 4)
+    private var lists = NodeLists()
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)

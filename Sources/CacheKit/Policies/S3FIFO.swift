@@ -34,7 +34,7 @@ public struct S3FIFO: EvictionPolicy {
     let threshold: UInt8
     private var map: IndexMap
     private var pool: NodePool
-    private var lists = [NodeList](repeating: NodeList(), count: 3)
+    private var lists = NodeLists()
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)

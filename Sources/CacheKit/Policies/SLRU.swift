@@ -21,7 +21,7 @@ public struct SLRU: EvictionPolicy {
     let protectedCapacity: Int
     private var map: IndexMap
     private var pool: NodePool
-    private var lists = [NodeList](repeating: NodeList(), count: 2)
+    private var lists = NodeLists()
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)

@@ -25,7 +25,7 @@ public struct TwoQ: EvictionPolicy {
     let kout: Int
     private var map: IndexMap
     private var pool: NodePool
-    private var lists = [NodeList](repeating: NodeList(), count: 3)
+    private var lists = NodeLists()
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
