@@ -22,6 +22,8 @@ public struct AnalysisReport: Codable, Sendable {
     public struct Timings: Codable, Sendable, Hashable {
         public var simulationSeconds = 0.0
         public var lruCurveSeconds = 0.0
+        /// CPU time of the Mattson pass (thread clock).
+        public var lruCurveCPUSeconds = 0.0
         public var shardsSeconds = 0.0
     }
 }

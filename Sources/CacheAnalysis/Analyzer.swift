@@ -1,6 +1,11 @@
 import CacheKit
 import Dispatch
 import Synchronization
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 
 /// What to analyse; defaults match `stbench cache analyze` without options.
 public struct AnalysisOptions: Sendable {
@@ -98,8 +103,10 @@ public enum Analyzer {
         let curveSizes = curveGrid(workingSet: max(1, workingSet), extra: sizes)
         if trace.count <= options.exactLimit {
             let start = DispatchTime.now()
+            let cpuStart = threadCPUNanoseconds()
             let d = StackDistances(trace: trace, writes: options.writes, bytes: options.unit == .bytes)
             timings.lruCurveSeconds = seconds(since: start)
+            timings.lruCurveCPUSeconds = Double(threadCPUNanoseconds() - cpuStart) / 1e9
             exact = d
             reuse = d.reuseHistogram()
             let points = curveSizes.map { s in
@@ -149,6 +156,14 @@ public enum Analyzer {
         }
         sizes.insert(workingSet)
         return sizes.filter { $0 > 0 }.sorted()
+    }
+
+    /// This thread's CPU time: unlike wall time, not inflated by waiting for a core on a
+    /// shared machine.
+    static func threadCPUNanoseconds() -> UInt64 {
+        var ts = timespec()
+        clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts)
+        return UInt64(ts.tv_sec) * 1_000_000_000 + UInt64(ts.tv_nsec)
     }
 
     static func seconds(since start: DispatchTime) -> Double {

@@ -53,9 +53,8 @@ public struct StackDistances: Sendable {
         if includeBytes { byteReuses.reserveCapacity(n) }
         var live = 0, liveBytes = 0
         var cold = 0, reads = 0, readBytes = 0
-        trace.keys.withUnsafeBufferPointer { keys in
-        trace.sizes.withUnsafeBufferPointer { sizes in
-        trace.ops.withUnsafeBufferPointer { ops in
+        let keys = trace.keys, sizes = trace.sizes, ops = trace.ops
+        do {
             for t in 0..<n {
                 let key = keys[t]
                 if let sample, !sample(key) { continue }
@@ -97,7 +96,7 @@ public struct StackDistances: Sendable {
                 }
                 last.set(key, t)
             }
-        }}}
+        }
         var running = 0, runningBytes = 0
         cumulativeHits = histogram.map { running += $0; return running }
         cumulativeHitBytes = histogramBytes.map { runningBytes += $0; return runningBytes }

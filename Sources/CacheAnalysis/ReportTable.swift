@@ -24,7 +24,7 @@ public enum ReportTable {
             }
         }
         if let lru = r.lru {
-            out += "\nexact LRU (Mattson, \(fmt(r.timings.lruCurveSeconds, 3)) s): smallest size for \(pct(r.targetHitRatio)) hit: "
+            out += "\nexact LRU (Mattson, \(fmt(r.timings.lruCurveSeconds, 3)) s wall, \(fmt(r.timings.lruCurveCPUSeconds, 3)) s CPU): smallest size for \(pct(r.targetHitRatio)) hit: "
             out += (lru.sizeForTarget.map(String.init) ?? "unreachable") + "; knee " + (lru.kneeSize.map(String.init) ?? "-") + "\n"
             let step = max(1, lru.points.count / 12)
             out += "  " + stride(from: 0, to: lru.points.count, by: step).map { "\(lru.points[$0].size):\(fmt(lru.points[$0].missRatio, 3))" }.joined(separator: " ") + "\n"
