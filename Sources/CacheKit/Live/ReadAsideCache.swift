@@ -141,7 +141,14 @@ public final class ReadAsideCache<Key: Hashable, Value>: @unchecked Sendable {
         let ttl = self.ttl
         let t = ttl == nil ? 0 : now()
         return shard(for: id).state.withLock { s -> Hit? in
-            guard let entry = s.entries[id], entry.key == key else {
+            guard let entry = s.entries[id] else {
+                // Tell the policy about the miss too: W-TinyLFU counts every request in its
+                // sketch (for the others, finding an absent key changes nothing).
+                _ = s.policy.find(id)
+                s.stats.misses += 1
+                return nil
+            }
+            guard entry.key == key else {
                 s.stats.misses += 1
                 return nil
             }

@@ -161,7 +161,7 @@ struct CacheCommand: ParsableCommand {
                 if let v = Double(text.dropLast(suffix.count)), v > 0 { return UInt64(v * scale) }
             }
             if let v = Double(text), v > 0 { return UInt64(v * 1e9) }
-            throw ValidationError("--ttl '\(text)': expected a positive duration like 500ms, 10s, 2m or 1h")
+            throw CacheConfigurationError("--ttl '\(text)': expected a positive duration like 500ms, 10s, 2m or 1h")
         }
     }
 }

@@ -78,3 +78,12 @@ import Testing
         #expect(CSVTrace.export(mixed) == "time,obj_id,obj_size\n0,1,1\n")
     }
 }
+
+@Suite struct TraceKeyTests {
+    @Test func fnv1aTestVectors() {
+        // Published FNV-1a 64-bit vectors (isthe.com/chongo/tech/comp/fnv).
+        #expect(TraceKey.id("") == 0xcbf2_9ce4_8422_2325)
+        #expect(TraceKey.id("a") == 0xaf63_dc4c_8601_ec8c)
+        #expect(TraceKey.id("foobar") == 0x8594_4171_f739_67e8)
+    }
+}
