@@ -27,6 +27,9 @@ struct CacheCommand: ParsableCommand {
         @Option(help: "Comma-separated policies (\(PolicyKind.allCases.map(\.rawValue).joined(separator: ",")))")
         var policies: String?
 
+        @Option(name: .customLong("param"), help: "Policy parameters as policy:name=value[,name=value], repeatable (e.g. s3-fifo:small=0.2).")
+        var params: [String] = []
+
         @Option(help: "Comma-separated sizes: counts (10000), byte sizes (64MB) or shares of the working set (1%).")
         var sizes: String?
 
@@ -105,6 +108,14 @@ struct CacheCommand: ParsableCommand {
             var options = AnalysisOptions()
             if let policies {
                 options.policies = try policies.split(separator: ",").map { try PolicyKind(named: String($0)) }
+            }
+            for text in params {
+                let parts = text.split(separator: ":", maxSplits: 1)
+                guard parts.count == 2 else {
+                    throw CacheConfigurationError("--param '\(text)': expected policy:name=value[,name=value]")
+                }
+                let kind = try PolicyKind(named: String(parts[0]))
+                options.parameters[kind] = try PolicyParameters(parsing: String(parts[1]))
             }
             if let sizes { options.sizes = try sizes.split(separator: ",").map { try SizeSpec(parsing: String($0)) } }
             options.unit = by
