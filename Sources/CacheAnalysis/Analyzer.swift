@@ -19,7 +19,8 @@ public struct AnalysisOptions: Sendable {
     public var targetHitRatio = 0.9
     public var ttlsNanoseconds: [UInt64] = []
     public var cost: CostModel?
-    /// SHARDS sampling rate; nil = only when the trace has more than `exactLimit` requests.
+    /// SHARDS sampling rate; nil = only when the trace has more than `exactLimit` requests
+    /// (then at a rate that samples about 10,000 keys).
     public var samplingRate: Double?
     public var exactLimit = 50_000_000
     /// Threads over which the (policy, size) simulations are spread.
@@ -120,7 +121,10 @@ public enum Analyzer {
                            coldMisses: d.coldMisses)
         }
         var sampled: SampledCurve?
-        if let rate = options.samplingRate ?? (exact == nil ? 0.01 : nil) {
+        // Unasked, sample ~10,000 keys: fewer make the curve hostage to whether the hottest keys
+        // fall in the sample (SHARDS' error grows as the sampled key count shrinks).
+        let automaticRate = min(1, max(0.001, 10_000 / Double(max(1, summary.uniqueKeys))))
+        if let rate = options.samplingRate ?? (exact == nil ? automaticRate : nil) {
             guard rate > 0 && rate <= 1 else { throw CacheConfigurationError("--sampling-rate must lie in (0, 1], got \(rate)") }
             let start = DispatchTime.now()
             let curve = ShardsCurve(trace: trace, rate: rate, unit: options.unit, writes: options.writes)
