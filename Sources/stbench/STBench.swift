@@ -7,7 +7,8 @@ struct STBench: AsyncParsableCommand {
         abstract: "Benchmark and load-generation harness for single-table NoSQL designs.",
         version: "0.1.0",
         subcommands: [
-            Bench.self, ReportCommand.self, MergeCommand.self, CompareCommand.self, InstructionGateCommand.self,
+            Bench.self, CacheCommand.self, ReportCommand.self, MergeCommand.self, CompareCommand.self,
+            InstructionGateCommand.self,
         ]
     )
 }
