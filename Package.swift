@@ -53,6 +53,7 @@ let package = Package(
             name: "LoadGenerator",
             dependencies: [
                 "WorkloadKit",
+                "Reporting",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
@@ -76,7 +77,7 @@ let package = Package(
         ),
         .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
-        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"]),
+        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator", "Reporting"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
         .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
     ],
