@@ -1,3 +1,4 @@
+import Foundation
 import Reporting
 import WorkloadKit
 
@@ -27,7 +28,7 @@ public enum SummaryTable {
         rows.append(["total", "\(results.totals.operations)", throughput(results.totals.throughput), "\(results.totals.errors)"] + Array(repeating: "", count: header.count - 4))
         return table(header: header, rows: rows)
             + "\n\(results.complete ? "complete" : "INCOMPLETE (interrupted)"): \(results.run.mode) loop, \(results.run.threads) thread(s), "
-            + "\(results.run.measuredSeconds) s measured after \(results.run.warmupSeconds) s warmup; latency from the "
+            + "\(String(format: "%.3f", results.run.measuredSeconds)) s measured after \(results.run.warmupSeconds) s warmup; latency from the "
             + (open ? "intended start (coordinated omission corrected)\n" : "actual start\n")
     }
 
