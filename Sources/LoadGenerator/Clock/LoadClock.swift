@@ -21,7 +21,7 @@ public protocol LoadClock: Sendable {
 public struct MonotonicClock: LoadClock {
     public init() {}
 
-    @inline(__always)
+    @inlinable
     public func now() -> UInt64 {
         var spec = timespec()
         clock_gettime(CLOCK_MONOTONIC, &spec)

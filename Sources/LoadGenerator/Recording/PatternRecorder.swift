@@ -17,13 +17,14 @@ public struct PatternRecorder: Sendable {
         serviceTime = LatencyHistogram.make()
     }
 
-    @inline(__always)
+    @inlinable
     mutating func record(latency: UInt64, serviceTime: UInt64) {
         operations &+= 1
         self.latency.record(Swift.min(latency, LatencyHistogram.highest))
         self.serviceTime.record(Swift.min(serviceTime, LatencyHistogram.highest))
     }
 
+    @usableFromInline
     mutating func recordError(named name: String) {
         errors[name, default: 0] += 1
     }

@@ -1,17 +1,19 @@
 import WorkloadKit
 
 /// The run's timetable in clock nanoseconds, fixed before the workers start.
+@usableFromInline
 struct RunPlan: Sendable {
-    var start: UInt64
+    @usableFromInline var start: UInt64
     /// Operations starting (intended start, in open loop) before this are warmup and not recorded.
-    var measureStart: UInt64
+    @usableFromInline var measureStart: UInt64
     /// No operation starts at or after this (`.max` when the run is bounded by operations only).
-    var measureEnd: UInt64
-    var intervalNanos: UInt64
+    @usableFromInline var measureEnd: UInt64
+    @usableFromInline var intervalNanos: UInt64
     /// The last interval index (operations ending after `measureEnd` count in the last interval).
-    var lastInterval: Int
-    var thinkTimeNanos: UInt64
+    @usableFromInline var lastInterval: Int
+    @usableFromInline var thinkTimeNanos: UInt64
 
+    @usableFromInline
     init(spec: RunSpec, start: UInt64) {
         self.start = start
         measureStart = start &+ Self.nanos(spec.warmupSeconds)
@@ -30,7 +32,7 @@ struct RunPlan: Sendable {
     static func nanos(_ seconds: Double) -> UInt64 { UInt64((seconds * 1e9).rounded()) }
 
     /// The interval an operation ending at `end` belongs to.
-    @inline(__always)
+    @inlinable
     func interval(endingAt end: UInt64) -> Int {
         guard end > measureStart else { return 0 }
         return min(Int((end &- measureStart) / intervalNanos), lastInterval)
@@ -39,6 +41,7 @@ struct RunPlan: Sendable {
 
 /// Per-worker operation budget: the run's operation count split evenly, so the stop is exact and needs
 /// no shared counter on the hot path.
+@usableFromInline
 func operationBudget(total: Int?, worker: Int, workers: Int) -> UInt64 {
     guard let total else { return .max }
     let share = total / workers

@@ -3,6 +3,7 @@ import Foundation
 import WorkloadKit
 
 /// Why a worker stopped.
+@usableFromInline
 enum WorkerExit: Int, AtomicValue {
     case running, deadline, budget, stopped
 }
@@ -10,21 +11,42 @@ enum WorkerExit: Int, AtomicValue {
 /// One worker thread's loop: owns its operation source and its interval recorder; shares only the target,
 /// the clock and its `WorkerSlot`. Generic over every collaborator so the loop is specialised: no
 /// existential or dynamic dispatch per operation.
+///
+/// `@inlinable` so it is specialised in the caller's module (see `Runner.run()`).
+@usableFromInline
 struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
-    let index: Int
-    let workers: Int
-    let target: T
-    let clock: Clock
-    var source: Source
-    let slot: WorkerSlot
-    let plan: RunPlan
-    let budget: UInt64
-    let stopFlag: ManagedAtomic<Bool>
-    let exit: ManagedAtomic<WorkerExit>
+    @usableFromInline let index: Int
+    @usableFromInline let workers: Int
+    @usableFromInline let target: T
+    @usableFromInline let clock: Clock
+    @usableFromInline var source: Source
+    @usableFromInline let slot: WorkerSlot
+    @usableFromInline let plan: RunPlan
+    @usableFromInline let budget: UInt64
+    @usableFromInline let stopFlag: ManagedAtomic<Bool>
+    @usableFromInline let exit: ManagedAtomic<WorkerExit>
+
+    @usableFromInline
+    init(
+        index: Int, workers: Int, target: T, clock: Clock, source: Source, slot: WorkerSlot, plan: RunPlan, budget: UInt64,
+        stopFlag: ManagedAtomic<Bool>, exit: ManagedAtomic<WorkerExit>
+    ) {
+        self.index = index
+        self.workers = workers
+        self.target = target
+        self.clock = clock
+        self.source = source
+        self.slot = slot
+        self.plan = plan
+        self.budget = budget
+        self.stopFlag = stopFlag
+        self.exit = exit
+    }
 
     /// Longest single sleep before the stop flag is looked at again.
-    private static var stopCheckNanos: UInt64 { 10_000_000 }
+    @usableFromInline static var stopCheckNanos: UInt64 { 10_000_000 }
 
+    @inlinable
     mutating func runClosedLoop() {
         var recorder = slot.publishInitial()
         var nextIntervalAt = intervalBoundary(after: recorder.index)
@@ -62,6 +84,7 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
     /// Open loop: intended start times follow the schedule whatever the target does; latency is measured
     /// from the intended start (so a stall is charged to every operation it delayed: no coordinated
     /// omission), service time from the actual start. When behind, operations are issued at once, never skipped.
+    @inlinable
     mutating func runOpenLoop(ratePerSecond: Double, poisson: Bool, seed: UInt64) {
         var recorder = slot.publishInitial()
         var nextIntervalAt = intervalBoundary(after: recorder.index)
@@ -113,12 +136,14 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
         slot.finish(recorder, lastEnd: lastEnd, measured: measured)
     }
 
-    private func intervalBoundary(after interval: Int) -> UInt64 {
+    @inlinable
+    func intervalBoundary(after interval: Int) -> UInt64 {
         if interval >= plan.lastInterval { return .max }
         return plan.measureStart &+ UInt64(interval + 1) &* plan.intervalNanos
     }
 
-    private func wait(until deadline: UInt64) {
+    @inlinable
+    func wait(until deadline: UInt64) {
         var now = clock.now()
         while now < deadline {
             if stopFlag.load(ordering: .relaxed) { return }

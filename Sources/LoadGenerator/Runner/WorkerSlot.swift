@@ -6,49 +6,51 @@ import Foundation
 /// The worker publishes each finished interval recorder here and picks up a recycled one, under a lock
 /// taken once per interval, never per operation. The coordinator drains the published recorders and
 /// reads `currentInterval` to know which intervals this worker can no longer add to.
+@usableFromInline
 final class WorkerSlot: @unchecked Sendable {
+    @usableFromInline init() {}
+
     private let lock = NSLock()
     private var published: [IntervalRecorder] = []
     private var spares: [IntervalRecorder] = []
 
     /// The interval the worker is recording now; every earlier one is published.
-    let currentInterval = ManagedAtomic<Int>(0)
-    let finished = ManagedAtomic<Bool>(false)
+    @usableFromInline let currentInterval = ManagedAtomic<Int>(0)
+    @usableFromInline let finished = ManagedAtomic<Bool>(false)
     /// Measured operations so far (updated once per interval, for progress).
-    let completedOperations = ManagedAtomic<UInt64>(0)
+    @usableFromInline let completedOperations = ManagedAtomic<UInt64>(0)
     /// The end time of the worker's last measured operation (valid once finished; 0 if none).
-    let lastEnd = ManagedAtomic<UInt64>(0)
+    @usableFromInline let lastEnd = ManagedAtomic<UInt64>(0)
 
     /// Called by the coordinator before the worker starts: one spare, so the first switch allocates nothing.
+    @usableFromInline
     func prepare() {
         spares.append(IntervalRecorder(index: 0))
     }
 
     /// Called by the worker as it starts: its recorder for interval 0.
+    @usableFromInline
     func publishInitial() -> IntervalRecorder {
         IntervalRecorder(index: 0)
     }
 
     /// Called by the worker: hands over `recorder` and returns an empty one for interval `next`.
-    func publish(_ recorder: IntervalRecorder, next: Int, measured: UInt64) -> IntervalRecorder {
+    @usableFromInline
+    func publish(_ recorder: __owned IntervalRecorder, next: Int, measured: UInt64) -> IntervalRecorder {
         completedOperations.store(measured, ordering: .relaxed)
         lock.lock()
         published.append(recorder)
         let spare = spares.popLast()
         lock.unlock()
-        let fresh: IntervalRecorder
-        if let spare {
-            spare.renumber(next)
-            fresh = spare
-        } else {
-            fresh = IntervalRecorder(index: next)
-        }
+        var fresh = spare ?? IntervalRecorder(index: next)
+        fresh.index = next
         currentInterval.store(next, ordering: .releasing)
         return fresh
     }
 
     /// Called by the worker at the end with its last recorder.
-    func finish(_ recorder: IntervalRecorder, lastEnd: UInt64, measured: UInt64) {
+    @usableFromInline
+    func finish(_ recorder: __owned IntervalRecorder, lastEnd: UInt64, measured: UInt64) {
         completedOperations.store(measured, ordering: .relaxed)
         lock.lock()
         published.append(recorder)
@@ -67,7 +69,8 @@ final class WorkerSlot: @unchecked Sendable {
     }
 
     /// Called by the coordinator: empties a merged recorder and gives it back for reuse.
-    func recycle(_ recorder: IntervalRecorder) {
+    func recycle(_ recorder: __owned IntervalRecorder) {
+        var recorder = recorder
         recorder.reset()
         lock.lock()
         if spares.count < 2 { spares.append(recorder) }

@@ -6,11 +6,11 @@ import WorkloadKit
 /// tests. Deterministic from (seed, worker): same pair, same operations.
 public struct PatternMixSource: OperationSource, Sendable {
     /// Cumulative weights, one per pattern in `Pattern.allCases` order.
-    private let cumulative: [UInt64]
-    private let users: Int
-    private let conversations: Int
-    private var rng: SplitMix64
-    private var sequence: UInt64
+    @usableFromInline let cumulative: [UInt64]
+    @usableFromInline let users: Int
+    @usableFromInline let conversations: Int
+    @usableFromInline var rng: SplitMix64
+    @usableFromInline var sequence: UInt64
 
     /// The default mix: mostly reads, some writes (A 50, B 30, C 5, D 15).
     public static let defaultWeights: [Pattern: UInt64] = [
@@ -32,15 +32,16 @@ public struct PatternMixSource: OperationSource, Sendable {
         sequence = UInt64(worker) << 40
     }
 
+    @inlinable
     public mutating func next() -> Operation {
-        let draw = rng.next() % cumulative[cumulative.count - 1]
+        let draw = rng.next(below: cumulative[cumulative.count - 1])
         var index = 0
         while draw >= cumulative[index] { index += 1 }
-        let user = Int(rng.next() % UInt64(users))
+        let user = Int(rng.next(below: UInt64(users)))
         sequence &+= 1
         return Operation(
             pattern: Pattern(rawValue: index)!,
-            conversation: Int(rng.next() % UInt64(conversations)),
+            conversation: Int(rng.next(below: UInt64(conversations))),
             user: user,
             otherUser: (user + 1) % users,
             limit: 20,
