@@ -46,6 +46,12 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Target: embedded or null (default: the workload's).")
     var target: String?
 
+    @Option(help: "Self-test: stall the target this long (e.g. 100ms) every --stall-every, to show coordinated omission.")
+    var stall: String?
+
+    @Option(help: "Self-test: period of --stall (default 1s).")
+    var stallEvery: String?
+
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
@@ -57,7 +63,7 @@ struct RunCommand: ParsableCommand {
         try applyOverrides(to: &workload)
         switch workload.target {
         case "null":
-            try execute(workload, target: NullTarget(), sources: WorkloadGlue.makeSources(for: workload, workers: workload.run.threads))
+            try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.makeSources(for: workload, workers: workload.run.threads))
         // TODO(WorkloadSpec glue): case "embedded": try execute(workload, target: EmbeddedTarget(spec: spec), sources: …)
         case "embedded":
             throw ValidationError("target \"embedded\" needs EmbeddedTarget from WorkloadKit, which is not merged yet; use --target null")
@@ -111,6 +117,25 @@ struct RunCommand: ParsableCommand {
         }
         if let seed { workload.seed = seed }
         if let target { workload.target = target }
+    }
+
+    /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.
+    private func executeMaybeStalled<T: Target, S: OperationSource>(_ workload: ResolvedWorkload, target: T, sources: [S]) throws {
+        guard let stall else {
+            return try execute(workload, target: target, sources: sources)
+        }
+        guard let pause = DurationArgument.seconds(stall), pause > 0 else {
+            throw ValidationError("--stall \(stall): expected a positive duration such as 100ms")
+        }
+        let periodText = stallEvery ?? "1s"
+        guard let period = DurationArgument.seconds(periodText), period > pause else {
+            throw ValidationError("--stall-every \(periodText): expected a duration longer than --stall, such as 1s")
+        }
+        let faulty = FaultInjectingTarget(
+            wrapping: target, clock: MonotonicClock(),
+            schedule: .everyNanos(UInt64(period * 1e9), pauseNanos: UInt64(pause * 1e9))
+        )
+        try execute(workload, target: faulty, sources: sources)
     }
 
     /// Runs on a concrete target and source type, so the workers' loop is specialised on both.
