@@ -62,9 +62,21 @@ struct RunCommand: ParsableCommand {
         var workload = try resolveWorkload()
         try applyOverrides(to: &workload)
         switch workload.target {
+        // TODO(WorkloadSpec glue): with `ResolvedWorkload.spec` in place, drive the file's operations:
+        //   if var spec = workload.spec {
+        //       spec.seed = workload.seed; spec.run = workload.run          // flags override the file
+        //       let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
+        //       switch workload.target {
+        //       case "null": return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
+        //       case "embedded":
+        //           let target: EmbeddedTarget
+        //           do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+        //           return try executeMaybeStalled(workload, target: target, sources: sources)
+        //       default: break
+        //       }
+        //   }
         case "null":
-            try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.makeSources(for: workload, workers: workload.run.threads))
-        // TODO(WorkloadSpec glue): case "embedded": try execute(workload, target: EmbeddedTarget(spec: spec), sources: …)
+            try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.builtInSources(for: workload, workers: workload.run.threads))
         case "embedded":
             throw ValidationError("target \"embedded\" needs EmbeddedTarget from WorkloadKit, which is not merged yet; use --target null")
         default:
@@ -172,18 +184,19 @@ struct RunCommand: ParsableCommand {
     }
 
     /// HdrHistogram V2 (compressed, base64) for results.json; nil leaves the histogram fields out.
-    /// TODO(V2 encoder glue): `{ HdrHistogramV2.encodeCompressedBase64($0) }` (Reporting's encoder, whatever its final name).
+    /// TODO(V2 encoder glue): `{ HistogramCodec.encodeBase64($0) }` (Reporting, branch `reporting`). It fills
+    /// `latencyHistogram`/`serviceTimeHistogram` per pattern and each interval's `histogram`.
     static let histogramEncoder: HistogramEncoder? = nil
 }
 
 // MARK: - WorkloadSpec glue
 
 // The seam between the CLI and WorkloadKit's parser. Everything marked TODO(WorkloadSpec glue) is the
-// few lines the lead replaces once `WorkloadSpec` / `EmbeddedTarget` are merged; the commands only call
-// the functions in this file.
+// few lines the lead replaces once `WorkloadSpec` / `EmbeddedTarget` are merged (the other TODO is in
+// `RunCommand.run()`); `validate` and `workloads` only call what is here.
 
 /// A workload as the commands need it: the fields of `WorkloadSpec` that `run`, `validate` and
-/// `workloads` use.
+/// `workloads` use (flags override `seed`, `run` and `target`).
 struct ResolvedWorkload {
     var name: String
     var description: String
@@ -193,6 +206,7 @@ struct ResolvedWorkload {
     var run: RunSpec
     /// "embedded", "null", …
     var target: String
+    // TODO(WorkloadSpec glue): `var spec: WorkloadSpec? = nil` (nil for the built-in defaults).
 
     /// What `stbench run --target null` drives when no workload file can be read: the default pattern mix
     /// for 10 s after 2 s of warmup, closed loop, one thread.
@@ -205,7 +219,7 @@ struct ResolvedWorkload {
 enum WorkloadGlue {
     static let defaultWorkloadPath = "Workloads/messaging-default.yaml"
 
-    /// Whether workload files can be read yet (false until the WorkloadSpec glue is in).
+    /// Whether workload files can be read yet. TODO(WorkloadSpec glue): true.
     static let canReadWorkloadFiles = false
 
     /// Reads and validates a workload file.
@@ -215,12 +229,11 @@ enum WorkloadGlue {
     /// do {
     ///     let spec = try WorkloadSpec.load(path: path)
     ///     return ResolvedWorkload(name: spec.name, description: spec.description, file: spec.file, seed: spec.seed,
-    ///                             run: spec.run, target: spec.target)
+    ///                             run: spec.run, target: spec.target, spec: spec)
     /// } catch {
     ///     throw WorkloadFileError(description: error.description)
     /// }
     /// ```
-    /// and set `canReadWorkloadFiles = true`.
     static func load(path: String) throws(WorkloadFileError) -> ResolvedWorkload {
         throw WorkloadFileError(
             description: "\(path): reading workload files needs WorkloadSpec, which is not merged yet; "
@@ -228,12 +241,8 @@ enum WorkloadGlue {
         )
     }
 
-    /// One operation source per worker thread, deterministic from the seed.
-    ///
-    /// TODO(WorkloadSpec glue): with a workload file, return
-    /// `(0..<workers).map { spec.makeOperationSource(worker: $0, workers: workers) }` (keep the parsed
-    /// `WorkloadSpec` in `ResolvedWorkload`), and make the callers generic over its source type.
-    static func makeSources(for workload: ResolvedWorkload, workers: Int) -> [PatternMixSource] {
+    /// The built-in workload's operation sources, one per worker thread, deterministic from the seed.
+    static func builtInSources(for workload: ResolvedWorkload, workers: Int) -> [PatternMixSource] {
         (0..<workers).map { PatternMixSource(seed: workload.seed, worker: $0) }
     }
 }
