@@ -22,7 +22,8 @@ struct IntervalCollector {
 
     mutating func add(_ recorder: IntervalRecorder) {
         if recorder.isEmpty { return }
-        var merged = pending[recorder.index] ?? Pattern.allCases.map { _ in PatternRecorder() }
+        // Taken out of the dictionary while merging, so the histograms are uniquely held (no copy on write).
+        var merged = pending.removeValue(forKey: recorder.index) ?? Pattern.allCases.map { _ in PatternRecorder() }
         for i in merged.indices where recorder.patterns[i].operations > 0 || !recorder.patterns[i].errors.isEmpty {
             merged[i].add(recorder.patterns[i])
             totalsByPattern[i].add(recorder.patterns[i])
