@@ -31,11 +31,18 @@ struct WorkloadsCommand: ParsableCommand {
         }
     }
 
-    /// The value of a top-level `key: value` line (quotes removed), or nil.
+    /// The value of a top-level `key: value` line (quotes removed; a `>` or `|` block is joined into one
+    /// line), or nil.
     static func topLevelValue(_ key: String, inFile path: String) -> String? {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { return nil }
-        for line in text.split(separator: "\n", omittingEmptySubsequences: true) where line.hasPrefix(key + ":") {
+        let lines = text.split(separator: "\n", omittingEmptySubsequences: false)
+        for (number, line) in lines.enumerated() where line.hasPrefix(key + ":") {
             let value = line.dropFirst(key.count + 1).trimmingCharacters(in: .whitespaces)
+            if value.hasPrefix(">") || value.hasPrefix("|") {
+                let block = lines[(number + 1)...].prefix { $0.hasPrefix(" ") || $0.isEmpty }
+                let joined = block.map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }.joined(separator: " ")
+                return joined.isEmpty ? nil : joined
+            }
             let unquoted = value.trimmingCharacters(in: CharacterSet(charactersIn: "\"'"))
             return unquoted.isEmpty ? nil : unquoted
         }
