@@ -61,7 +61,6 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var workload = try resolveWorkload()
         try applyOverrides(to: &workload)
-        switch workload.target {
         // TODO(WorkloadSpec glue): with `ResolvedWorkload.spec` in place, drive the file's operations:
         //   if var spec = workload.spec {
         //       spec.seed = workload.seed; spec.run = workload.run          // flags override the file
@@ -71,10 +70,13 @@ struct RunCommand: ParsableCommand {
         //       case "embedded":
         //           let target: EmbeddedTarget
         //           do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
-        //           return try executeMaybeStalled(workload, target: target, sources: sources)
+        //           let load = target.loadStatistics
+        //           return try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
+        //               "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond])
         //       default: break
         //       }
         //   }
+        switch workload.target {
         case "null":
             try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.builtInSources(for: workload, workers: workload.run.threads))
         case "embedded":
@@ -132,9 +134,11 @@ struct RunCommand: ParsableCommand {
     }
 
     /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.
-    private func executeMaybeStalled<T: Target, S: OperationSource>(_ workload: ResolvedWorkload, target: T, sources: [S]) throws {
+    private func executeMaybeStalled<T: Target, S: OperationSource>(
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+    ) throws {
         guard let stall else {
-            return try execute(workload, target: target, sources: sources)
+            return try execute(workload, target: target, sources: sources, metrics: metrics)
         }
         guard let pause = DurationArgument.seconds(stall), pause > 0 else {
             throw ValidationError("--stall \(stall): expected a positive duration such as 100ms")
@@ -147,11 +151,14 @@ struct RunCommand: ParsableCommand {
             wrapping: target, clock: MonotonicClock(),
             schedule: .everyNanos(UInt64(period * 1e9), pauseNanos: UInt64(pause * 1e9))
         )
-        try execute(workload, target: faulty, sources: sources)
+        try execute(workload, target: faulty, sources: sources, metrics: metrics)
     }
 
     /// Runs on a concrete target and source type, so the workers' loop is specialised on both.
-    private func execute<T: Target, S: OperationSource>(_ workload: ResolvedWorkload, target: T, sources: [S]) throws {
+    /// `metrics` go to results.json as they are (e.g. the dataset load rate).
+    private func execute<T: Target, S: OperationSource>(
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+    ) throws {
         let printer = quiet ? nil : ProgressPrinter()
         let options = RunnerOptions(
             histogramEncoder: Self.histogramEncoder,
@@ -172,7 +179,7 @@ struct RunCommand: ParsableCommand {
             workloadName: workload.name, workloadFile: workload.file,
             tool: ToolInfo(version: STBench.configuration.version, gitCommit: EnvironmentProbe.gitCommit()),
             environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"),
-            histogramEncoder: Self.histogramEncoder
+            histogramEncoder: Self.histogramEncoder, metrics: metrics
         )
         let results = RunResultsBuilder.build(outcome, context: context)
         let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: outcome.startedAt)
