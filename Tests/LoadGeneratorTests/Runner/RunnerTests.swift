@@ -38,6 +38,8 @@ struct RunnerTests {
         #expect(outcome.complete)
         #expect(outcome.totalOperations == 1235)
         #expect(outcome.patterns.values.reduce(0) { $0 + $1.latency.totalCount } == 1235)
+        let intervalSum = outcome.intervals.reduce(0) { sum, interval in sum + interval.patterns.values.reduce(0) { $0 + $1.operations } }
+        #expect(intervalSum == 1235)
     }
 
     /// Open loop at 1000/s, 3500 operations ending at 0 … 3499 ms: intervals of 1000, 1000, 1000 and 500.
