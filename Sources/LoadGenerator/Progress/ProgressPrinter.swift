@@ -38,6 +38,7 @@ public final class ProgressPrinter: @unchecked Sendable {
         if let planned = snapshot.plannedSeconds { text += "/" + seconds(planned) }
         text += "]"
         if snapshot.inWarmup { return text + " warmup" }
+        guard snapshot.hasInterval else { return text + " measuring" }
         text += " ops \(snapshot.operations)"
         text += "  \(Int(snapshot.intervalThroughput.rounded())) ops/s"
         text += "  p99 " + DurationText.format(nanos: snapshot.intervalP99)

@@ -128,6 +128,7 @@ public final class Runner<Clock: LoadClock, T: Target, Source: OperationSource>:
                     ProgressSnapshot(
                         elapsedSeconds: Double(now &- plan.start) / 1e9, plannedSeconds: plannedSeconds, inWarmup: now < plan.measureStart,
                         operations: slots.reduce(0) { $0 + $1.completedOperations.load(ordering: .relaxed) },
+                        hasInterval: !collector.intervals.isEmpty,
                         intervalThroughput: collector.latestThroughput(intervalSeconds: spec.intervalSeconds),
                         intervalP99: collector.latestP99
                     )

@@ -12,6 +12,8 @@ public struct ProgressSnapshot: Sendable {
     public var inWarmup: Bool
     /// Measured operations so far (all workers).
     public var operations: UInt64
+    /// Whether an interval of the measured run has completed (the two figures below are 0 until then).
+    public var hasInterval: Bool
     /// Throughput of the latest complete interval, operations per second.
     public var intervalThroughput: Double
     /// p99 latency of the latest complete interval, all patterns, nanoseconds.

@@ -11,9 +11,11 @@ struct DurationTextTests {
     }
 
     @Test func progressLineShowsWarmupAndRates() {
-        let warm = ProgressSnapshot(elapsedSeconds: 1.25, plannedSeconds: 35, inWarmup: true, operations: 0, intervalThroughput: 0, intervalP99: 0)
+        let warm = ProgressSnapshot(elapsedSeconds: 1.25, plannedSeconds: 35, inWarmup: true, operations: 0, hasInterval: false, intervalThroughput: 0, intervalP99: 0)
         #expect(ProgressPrinter.line(for: warm) == "[1.3s/35.0s] warmup")
-        let measuring = ProgressSnapshot(elapsedSeconds: 10, plannedSeconds: nil, inWarmup: false, operations: 42, intervalThroughput: 1000.4, intervalP99: 4_560_000)
+        let measuring = ProgressSnapshot(elapsedSeconds: 10, plannedSeconds: nil, inWarmup: false, operations: 42, hasInterval: true, intervalThroughput: 1000.4, intervalP99: 4_560_000)
         #expect(ProgressPrinter.line(for: measuring) == "[10.0s] ops 42  1000 ops/s  p99 4.56ms")
+        let first = ProgressSnapshot(elapsedSeconds: 2, plannedSeconds: nil, inWarmup: false, operations: 0, hasInterval: false, intervalThroughput: 0, intervalP99: 0)
+        #expect(ProgressPrinter.line(for: first) == "[2.0s] measuring")
     }
 }
