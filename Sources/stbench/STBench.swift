@@ -11,7 +11,10 @@ struct STBench: AsyncParsableCommand {
         commandName: "stbench",
         abstract: "Benchmark and load-generation harness for single-table NoSQL designs.",
         version: "0.1.0",
-        subcommands: [RunCommand.self, ValidateCommand.self, WorkloadsCommand.self]
+        subcommands: [
+            RunCommand.self, ValidateCommand.self, WorkloadsCommand.self,
+            Bench.self, ReportCommand.self, MergeCommand.self, CompareCommand.self, InstructionGateCommand.self,
+        ]
     )
 
     /// Like ArgumentParser's own `main`, except usage and validation errors exit with status 2 (the

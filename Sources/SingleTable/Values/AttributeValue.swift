@@ -81,10 +81,10 @@ extension AttributeValue: Hashable {
             }
             return true
         case let (.l(a), .l(b)): return a == b
-        case let (.ss(a), .ss(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
-        case let (.ns(a), .ns(b)): return a == b
-        case let (.bs(a), .bs(b)): return a == b
+        // Sets are unordered: equal when they hold the same elements, whatever order they were built in.
+        case let (.ss(a), .ss(b)): return a.count == b.count && Set(a.map { Array($0.utf8) }) == Set(b.map { Array($0.utf8) })
+        case let (.ns(a), .ns(b)): return a.count == b.count && Set(a) == Set(b)
+        case let (.bs(a), .bs(b)): return a.count == b.count && Set(a) == Set(b)
         default: return false
         }
     }
@@ -104,9 +104,9 @@ extension AttributeValue: Hashable {
             hasher.combine(v.count)
             hasher.combine(sum)
         case .l(let v): hasher.combine(v)
-        case .ss(let v): for s in v { hasher.combine(s.utf8.count); for byte in s.utf8 { hasher.combine(byte) } }
-        case .ns(let v): hasher.combine(v)
-        case .bs(let v): hasher.combine(v)
+        case .ss(let v): hasher.combine(Set(v.map { Array($0.utf8) }))
+        case .ns(let v): hasher.combine(Set(v))
+        case .bs(let v): hasher.combine(Set(v))
         }
     }
 }
