@@ -190,10 +190,9 @@ struct RunCommand: ParsableCommand {
         if !outcome.complete { throw ExitCode(130) }
     }
 
-    /// HdrHistogram V2 (compressed, base64) for results.json; nil leaves the histogram fields out.
-    /// TODO(V2 encoder glue): `{ HistogramCodec.encodeBase64($0) }` (Reporting, branch `reporting`). It fills
-    /// `latencyHistogram`/`serviceTimeHistogram` per pattern and each interval's `histogram`.
-    static let histogramEncoder: HistogramEncoder? = nil
+    /// HdrHistogram V2 (compressed, base64) for results.json: fills each pattern's `latencyHistogram` /
+    /// `serviceTimeHistogram` and each interval's `histogram`, so reports can be recomputed from the file.
+    static let histogramEncoder: HistogramEncoder? = { HistogramCodec.encodeBase64($0) }
 }
 
 // MARK: - WorkloadSpec glue

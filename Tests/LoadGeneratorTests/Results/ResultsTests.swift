@@ -39,6 +39,27 @@ struct ResultsTests {
         #expect(decoded == results)
     }
 
+    /// With Reporting's V2 codec as the encoder, the whole-run and interval histograms in the results decode
+    /// back to what was measured (1000 operations, 100 of them delayed by the 100 ms stall).
+    @Test func encodedHistogramsDecodeToTheMeasuredCounts() throws {
+        let clock = ManualClock()
+        let spec = RunSpec(mode: .open, targetRate: 1000, durationSeconds: nil, operations: 1000)
+        let target = FaultInjectingTarget(wrapping: NullTarget(), clock: clock, schedule: .atOperations([500], pauseNanos: 100 * millisecond))
+        let encoder: HistogramEncoder = { HistogramCodec.encodeBase64($0) }
+        let runner = try Runner(spec: spec, seed: 1, target: target, clock: clock, sources: [CountingSource()], options: RunnerOptions(histogramEncoder: encoder))
+        var withEncoder = context()
+        withEncoder.histogramEncoder = encoder
+        let results = RunResultsBuilder.build(runner.run(), context: withEncoder)
+        let figures = try #require(results.patterns["list_messages"])
+        let latency = try HistogramCodec.decodeBase64(try #require(figures.latencyHistogram))
+        #expect(latency.totalCount == 1000)
+        #expect(latency.count(within: 1...LatencyHistogram.highest) == 100)
+        let service = try HistogramCodec.decodeBase64(try #require(figures.serviceTimeHistogram))
+        #expect(service.count(within: 1...LatencyHistogram.highest) == 1)
+        let interval = try HistogramCodec.decodeBase64(try #require(results.intervals.first?.patterns["list_messages"]?.histogram))
+        #expect(interval.totalCount == 1000)
+    }
+
     @Test func atomicWriteLeavesNoTemporaryFile() throws {
         let outcome = try runManual(RunSpec(durationSeconds: nil, operations: 10), target: NullTarget(), clock: ManualClock())
         let directory = temporaryDirectory()
