@@ -92,7 +92,8 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
         var lastEnd: UInt64 = 0
         var reason = WorkerExit.budget
         let gap = 1e9 * Double(workers) / ratePerSecond
-        var rng = SplitMix64(seed: seed, stream: index)
+        // Salted ("arrivals" in ASCII) so the gaps do not replay a source seeded the same way (PatternMixSource).
+        var rng = SplitMix64(seed: seed ^ 0x6172_7269_7661_6C73, stream: index)
         // Constant arrivals: workers are staggered across one gap so together they tick evenly.
         var offset = poisson ? 0 : gap * Double(index) / Double(workers)
         var scheduled: UInt64 = 0
