@@ -40,9 +40,11 @@ let package = Package(
             providers: [.apt(["libjemalloc-dev"])]
         ),
         .target(name: "MemoryStats", dependencies: ["CJemalloc"]),
+        // Tiny C helpers Swift lacks (a prefetch hint); header-only.
+        .target(name: "CShims"),
         .target(
             name: "SingleTable",
-            dependencies: [.product(name: "Atomics", package: "swift-atomics")],
+            dependencies: ["CShims", .product(name: "Atomics", package: "swift-atomics")],
             swiftSettings: internalChecks
         ),
         .target(name: "CacheKit"),

@@ -27,18 +27,22 @@ final class ReadWriteLock: @unchecked Sendable {
     @inline(__always) func lockWrite() { pthread_rwlock_wrlock(lock) }
     @inline(__always) func unlock() { pthread_rwlock_unlock(lock) }
 
+    // Non-throwing on purpose: a generic typed-throws (`throws(E)`) version of these was miscompiled by
+    // Swift 6.3.1 in debug builds (crashes inside the closure); callers that throw lock and unlock by hand.
     @inline(__always)
-    func withReadLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    func withReadLock<R>(_ body: () -> R) -> R {
         lockRead()
-        defer { unlock() }
-        return try body()
+        let result = body()
+        unlock()
+        return result
     }
 
     @inline(__always)
-    func withWriteLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    func withWriteLock<R>(_ body: () -> R) -> R {
         lockWrite()
-        defer { unlock() }
-        return try body()
+        let result = body()
+        unlock()
+        return result
     }
 }
 
@@ -59,9 +63,10 @@ final class Mutex: @unchecked Sendable {
     }
 
     @inline(__always)
-    func withLock<R, E: Error>(_ body: () throws(E) -> R) throws(E) -> R {
+    func withLock<R>(_ body: () -> R) -> R {
         pthread_mutex_lock(mutex)
-        defer { pthread_mutex_unlock(mutex) }
-        return try body()
+        let result = body()
+        pthread_mutex_unlock(mutex)
+        return result
     }
 }

@@ -98,9 +98,12 @@ extension Table {
     func lookup(_ partition: PartitionKey, _ sortKey: [UInt8]) -> StoredItem? {
         let stripe = stripe(for: partition)
         stripe.lock.lockRead()
-        defer { stripe.lock.unlock() }
-        guard let p = stripe.partitions[partition], let record = p.items.find(sortKey) else { return nil }
-        return StoredItem(record: record, context: p.context)
+        var found: StoredItem? = nil
+        if let p = stripe.partitions[partition], let record = p.items.find(sortKey) {
+            found = StoredItem(record: record, context: p.context)
+        }
+        stripe.lock.unlock()
+        return found
     }
 
     // MARK: DeleteItem

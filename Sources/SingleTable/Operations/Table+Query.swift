@@ -1,3 +1,5 @@
+import CShims
+
 /// Query and Scan.
 ///
 /// Both walk B-trees under a read lock and collect references to stored items (no decoding). DynamoDB's
@@ -38,11 +40,26 @@ extension Table {
         var lastEvaluated: StoredItem? = nil
         var truncated = false
         var projectedSize: ((StoredItem) -> Int)?
+        /// Whether item sizes are needed (the 1 MB page limit could be reached, or capacity was asked for).
+        var needsSizes = true
 
         init(limit: Int?, filter: ConditionExpression?) {
             self.limit = limit ?? Int.max
             self.filter = filter
             items.reserveCapacity(Swift.min(self.limit, 128))
+        }
+
+        /// Adds an item when neither its size nor a filter matters: touches only the reference.
+        @inline(__always)
+        mutating func addUnsized(_ item: StoredItem) -> Bool {
+            scanned += 1
+            items.append(item)
+            if scanned >= limit {
+                lastEvaluated = item
+                truncated = true
+                return false
+            }
+            return true
         }
 
         /// Adds one evaluated item; returns false when the page is full.
@@ -100,6 +117,7 @@ extension Table {
                 stripe.lock.lockRead()
                 if let p = stripe.partitions[partition] {
                     let context = p.context
+                    page.needsSizes = input.returnConsumedCapacity != .none || p.itemBytes >= Table.pageSizeLimit
                     Table.walk(p.items, range: range, direction: direction, startKey: startKey, page: &page) {
                         StoredItem(record: $0, context: context)
                     }
@@ -131,7 +149,26 @@ extension Table {
         _ tree: BTree<Element>, range: KeyRange, direction: BTreeDirection, startKey: [UInt8]?,
         page: inout PageCollector, _ item: (Element) -> StoredItem
     ) {
-        tree.visit(from: range.start(direction: direction, after: startKey), direction: direction) { element in
+        let start = range.start(direction: direction, after: startKey)
+        // Collecting an element retains it: an atomic write to its first cache line, which on a cold table
+        // is a miss, and atomics do not overlap. Prefetching the page's elements first lets the misses
+        // overlap (`stbench bench engine`, Query newest-20 over 1M items: see README "Engine figures").
+        if page.limit <= 64 {
+            var ahead = 0
+            let limit = page.limit
+            tree.visit(from: start, direction: direction) { element in
+                stbench_prefetch(Unmanaged.passUnretained(element).toOpaque())
+                ahead += 1
+                return ahead < limit
+            }
+        }
+        let towards = direction == .forward ? range.upper : range.lower
+        if case .unbounded = towards, range.prefix == nil, startKey == nil, page.filter == nil, !page.needsSizes {
+            // Nothing to check per element: the page is the first `limit` elements from the start.
+            tree.visit(from: start, direction: direction) { page.addUnsized(item($0)) }
+            return
+        }
+        tree.visit(from: start, direction: direction) { element in
             let inRange = element.withKeyBytes { key -> Bool in
                 if let prefix = range.prefix {
                     guard key.count >= prefix.count,

@@ -93,6 +93,7 @@ extension Table {
             stripe.itemCount -= 1
         }
         stripe.sizeBytes += newSize - oldSize
+        partition.itemBytes += newSize - oldSize
 
         for (i, schema) in localIndexSchemas.enumerated() {
             let oldKey = oldItem.flatMap { schema.entryKey(for: $0) }

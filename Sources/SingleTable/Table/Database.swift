@@ -22,10 +22,12 @@ public final class Database: @unchecked Sendable {
     public func createTable(_ input: CreateTableInput) throws(DynamoDBError) -> TableDescription {
         try Database.validate(input)
         let table = Table(definition: input, clock: clock)
-        try catalogLock.withWriteLock { () throws(DynamoDBError) in
-            if tables[input.tableName] != nil { throw .tableInUse(input.tableName) }
+        let inserted = catalogLock.withWriteLock { () -> Bool in
+            if tables[input.tableName] != nil { return false }
             tables[input.tableName] = table
+            return true
         }
+        if !inserted { throw .tableInUse(input.tableName) }
         return table.describe()
     }
 
@@ -49,9 +51,8 @@ public final class Database: @unchecked Sendable {
 
     @discardableResult
     public func deleteTable(_ tableName: String) throws(DynamoDBError) -> TableDescription {
-        let table = try catalogLock.withWriteLock { () throws(DynamoDBError) -> Table in
-            guard let table = tables.removeValue(forKey: tableName) else { throw .tableNotFound(tableName) }
-            return table
+        guard let table = catalogLock.withWriteLock({ tables.removeValue(forKey: tableName) }) else {
+            throw .tableNotFound(tableName)
         }
         var description = table.describe()
         description.tableStatus = "DELETING"

@@ -36,6 +36,9 @@ public final class Table: @unchecked Sendable {
         var localIndexes: [BTree<IndexEntry>]
         /// Item collection size (items plus LSI copies); tracked only for tables with LSIs.
         var collectionSize = 0
+        /// Sum of the partition's item sizes: a Query whose partition holds less than a page (1 MB) can skip
+        /// reading each item's size.
+        var itemBytes = 0
         init(context: PartitionContext, localIndexCount: Int) {
             self.key = context.key
             self.context = context

@@ -6,9 +6,18 @@
 /// zero is `coefficient == 0, exponent == 0, negative == false`.
 /// 38 decimal digits fit in `UInt128` (10^38 < 2^128), so arithmetic needs no big-number library.
 public struct Number: Hashable, Sendable {
-    public let coefficient: UInt128
+    // The coefficient is stored as two words, not as a `UInt128`: a stored `UInt128` makes every value that
+    // contains a Number (AttributeValue, keys, items) 16-byte aligned, and Swift 6.3.1's debug builds then
+    // spill such aggregates to misaligned stack slots with `movaps` (a crash at address 0, seen in
+    // Table.lookup and Table.scan). Two `UInt64`s keep the alignment at 8; arithmetic still uses UInt128.
+    private let coefficientHigh: UInt64
+    private let coefficientLow: UInt64
     public let exponent: Int32
     public let negative: Bool
+
+    /// The significant digits as an integer (at most 38 digits, so it fits in UInt128).
+    @inline(__always)
+    public var coefficient: UInt128 { UInt128(coefficientHigh) << 64 | UInt128(coefficientLow) }
 
     public static let maximumSignificantDigits = 38
     /// Largest allowed position of the most significant digit (9.99…E+125).
@@ -20,7 +29,8 @@ public struct Number: Hashable, Sendable {
 
     @usableFromInline
     init(uncheckedCoefficient: UInt128, exponent: Int32, negative: Bool) {
-        self.coefficient = uncheckedCoefficient
+        self.coefficientHigh = UInt64(truncatingIfNeeded: uncheckedCoefficient >> 64)
+        self.coefficientLow = UInt64(truncatingIfNeeded: uncheckedCoefficient)
         self.exponent = exponent
         self.negative = negative
     }
