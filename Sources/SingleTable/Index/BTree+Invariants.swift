@@ -3,7 +3,7 @@ extension BTree {
     /// Describes every broken invariant (empty when the tree is sound): strictly increasing keys within and
     /// across nodes, children bounded by their separators, `count` equal to the elements held, every
     /// non-root node holding 1 ... `nodeCapacity` elements, internal nodes with `count + 1` children and
-    /// nil spare slots, all leaves at one depth.
+    /// nil spare slots, all leaves at one depth, each node's cached key prefix and chunks matching its keys.
     func invariantViolations() -> [String] {
         var violations: [String] = []
         var leafDepth: Int?
@@ -44,6 +44,15 @@ extension BTree {
             if let previous, Self.order(previous, element) >= 0 {
                 violations.append("keys not strictly increasing at depth \(depth), index \(i)")
             }
+        }
+        for i in 0..<node.count {
+            let cached = node.elements[i].withKeyBytes { key in
+                node.sharesPrefix(key) && node.chunks[i] == _Node<Element>.chunk(key, from: node.prefixLength)
+            }
+            if !cached { violations.append("stale key prefix or chunk at depth \(depth), index \(i)") }
+        }
+        if node.prefixLength > _Node<Element>.maximumPrefixLength {
+            violations.append("prefix length \(node.prefixLength) exceeds \(_Node<Element>.maximumPrefixLength)")
         }
         if let upper, node.count > 0, Self.order(node.elements[node.count - 1], upper) >= 0 {
             violations.append("node at depth \(depth) holds a key not below its upper separator")

@@ -86,6 +86,7 @@ final class BTree<Element: BTreeElement> {
             newRoot.children.unsafelyUnwrapped[0] = root
             newRoot.children.unsafelyUnwrapped[1] = right
             newRoot.count = 1
+            newRoot.refreshPrefix()
             root = newRoot
         }
         if replaced == nil { count += 1 }
@@ -99,7 +100,7 @@ final class BTree<Element: BTreeElement> {
         let (index, found) = node.search(key, stats: &stats)
         if found {
             let old = node.elements[index]
-            node.elements[index] = element
+            node.elements[index] = element  // an equal key: same chunk, same prefix
             return (old, nil)
         }
         guard node.children != nil else {
@@ -148,7 +149,7 @@ final class BTree<Element: BTreeElement> {
             // Replace with the predecessor, the largest element of the left subtree.
             let predecessor = removeLast(from: node.child(index))
             let removed = node.elements[index]
-            node.elements[index] = predecessor
+            node.replaceElement(at: index, with: predecessor)
             rebalance(node, childAt: index)
             return removed
         }
@@ -175,7 +176,7 @@ final class BTree<Element: BTreeElement> {
             if left.count > minimumCount {
                 let (element, grandchild) = left.removeLast()
                 child.prepend(parent.elements[index - 1], child: grandchild)
-                parent.elements[index - 1] = element
+                parent.replaceElement(at: index - 1, with: element)
                 return
             }
         }
@@ -184,7 +185,7 @@ final class BTree<Element: BTreeElement> {
             if right.count > minimumCount {
                 let (element, grandchild) = right.removeFirst()
                 child.append(parent.elements[index], child: grandchild)
-                parent.elements[index] = element
+                parent.replaceElement(at: index, with: element)
                 return
             }
         }
