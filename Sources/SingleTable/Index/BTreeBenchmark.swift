@@ -123,13 +123,20 @@ enum BTreeBenchmark {
     /// One big tree over composite keys, per node capacity: build cost (interleaved appends, random order),
     /// point find, newest-20 backward visit, random removal, leaf fill.
     static func nodeCapacitySweep(capacities: [Int], workload: Workload, queries: Int) -> [String] {
-        var lines = ["capacity | append-build ns | random-build ns | find ns | newest20 ns | remove ns | height | leaf fill"]
+        var lines = [
+            "capacity | append-build ns | random-build ns | find ns | newest20 ns | find hot ns | newest20 hot ns | "
+                + "remove ns | height | leaf fill"
+        ]
         let n = workload.messages.count
         let elements = (0..<n).map { Element(key: workload.compositeKey($0), id: $0) }
         var rng = Xorshift(seed: 99)
         let shuffled = elements.shuffled(using: &rng)
         let probes = (0..<queries).map { _ in elements[Int(rng.next() % UInt64(n))] }
         let probeGroups = (0..<queries).map { _ in workload.groupKeys[Int(rng.next() % UInt64(workload.groupKeys.count))] }
+        // Hot: 50 conversations, small enough to stay in cache.
+        let hotElements = elements.filter { workload.messages[$0.id].group < 50 }
+        let hotProbes = (0..<queries).map { _ in hotElements[Int(rng.next() % UInt64(hotElements.count))] }
+        let hotGroups = (0..<queries).map { _ in workload.groupKeys[Int(rng.next() % 50)] }
         var checksum = 0
         for capacity in capacities {
             let tree = BTree<Element>(nodeCapacity: capacity)
@@ -141,6 +148,12 @@ enum BTreeBenchmark {
             let newest = nanosPerOp(queries) {
                 for group in probeGroups { newest20(tree, group: group, checksum: &checksum) }
             }
+            let findHot = nanosPerOp(queries) {
+                for p in hotProbes { checksum &+= p.key.withUnsafeBytes { tree.find($0)?.id ?? 0 } }
+            }
+            let newestHot = nanosPerOp(queries) {
+                for group in hotGroups { newest20(tree, group: group, checksum: &checksum) }
+            }
             let removeCount = n / 10
             let remove = nanosPerOp(removeCount) {
                 for e in shuffled[0..<removeCount] { checksum &+= e.key.withUnsafeBytes { tree.remove($0)?.id ?? 0 } }
@@ -149,7 +162,7 @@ enum BTreeBenchmark {
             let randomBuild = nanosPerOp(n) { for e in shuffled { randomTree.insert(e) } }
             lines.append(
                 "\(capacity) | \(format(appendBuild)) | \(format(randomBuild)) | \(format(find)) | \(format(newest)) | "
-                    + "\(format(remove)) | \(shape.height) | \(format(shape.leafFill * 100))%")
+                    + "\(format(findHot)) | \(format(newestHot)) | \(format(remove)) | \(shape.height) | \(format(shape.leafFill * 100))%")
         }
         lines.append("(checksum \(checksum))")
         return lines
@@ -157,7 +170,7 @@ enum BTreeBenchmark {
 
     /// The two layouts the table could use for the base table's messages: one tree over composite
     /// (partition, sort) keys, or a hash map from partition key to a per-partition tree over sort keys.
-    static func layoutComparison(workload: Workload, queries: Int, capacity: Int) -> [String] {
+    static func layoutComparison(workload: Workload, queries: Int, capacity: Int, hotGroups: Int = 50) -> [String] {
         let n = workload.messages.count
         var rng = Xorshift(seed: 7)
         var checksum = 0
@@ -181,37 +194,46 @@ enum BTreeBenchmark {
             }
         }
 
-        let probeMessages = (0..<queries).map { _ in Int(rng.next() % UInt64(n)) }
-        let probeComposite = probeMessages.map { workload.compositeKey($0) }
-        let bigFind = nanosPerOp(queries) {
-            for key in probeComposite { checksum &+= big.find(key)?.id ?? 0 }
-        }
-        let hashFind = nanosPerOp(queries) {
-            for m in probeMessages {
-                let message = workload.messages[m]
-                checksum &+= partitions[workload.groupKeys[message.group]]?.find(message.timestamp)?.id ?? 0
+        // Cold: probes spread over all conversations, so nearly every node and item is a cache miss.
+        // Hot: probes confined to `hotGroups` conversations, whose nodes and items stay in cache.
+        var lines = ["layout | build ns/insert | get ns (cold) | newest-20 ns (cold) | get ns (hot) | newest-20 ns (hot)"]
+        var figures: [(find: Double, newest: Double, hashFind: Double, hashNewest: Double)] = []
+        for groupLimit in [workload.groupKeys.count, hotGroups] {
+            let candidates = (0..<n).filter { workload.messages[$0].group < groupLimit }
+            let probeMessages = (0..<queries).map { _ in candidates[Int(rng.next() % UInt64(candidates.count))] }
+            let probeComposite = probeMessages.map { workload.compositeKey($0) }
+            let bigFind = nanosPerOp(queries) {
+                for key in probeComposite { checksum &+= big.find(key)?.id ?? 0 }
             }
-        }
-
-        let probeGroups = (0..<queries).map { _ in Int(rng.next() % UInt64(workload.groupKeys.count)) }
-        let bigNewest = nanosPerOp(queries) {
-            for g in probeGroups { newest20(big, group: workload.groupKeys[g], checksum: &checksum) }
-        }
-        let hashNewest = nanosPerOp(queries) {
-            for g in probeGroups {
-                var taken = 0
-                partitions[workload.groupKeys[g]]?.visit(from: .unbounded, direction: .backward) { e in
-                    checksum &+= e.id
-                    taken += 1
-                    return taken < 20
+            let hashFind = nanosPerOp(queries) {
+                for m in probeMessages {
+                    let message = workload.messages[m]
+                    checksum &+= partitions[workload.groupKeys[message.group]]?.find(message.timestamp)?.id ?? 0
                 }
             }
+            let probeGroups = (0..<queries).map { _ in Int(rng.next() % UInt64(groupLimit)) }
+            let bigNewest = nanosPerOp(queries) {
+                for g in probeGroups { newest20(big, group: workload.groupKeys[g], checksum: &checksum) }
+            }
+            let hashNewest = nanosPerOp(queries) {
+                for g in probeGroups {
+                    var taken = 0
+                    partitions[workload.groupKeys[g]]?.visit(from: .unbounded, direction: .backward) { e in
+                        checksum &+= e.id
+                        taken += 1
+                        return taken < 20
+                    }
+                }
+            }
+            figures.append((bigFind, bigNewest, hashFind, hashNewest))
         }
-        return [
-            "layout | build ns/insert | point get ns | newest-20 ns",
-            "one tree, composite keys | \(format(bigBuild)) | \(format(bigFind)) | \(format(bigNewest))",
-            "hash of \(partitions.count) trees | \(format(hashBuild)) | \(format(hashFind)) | \(format(hashNewest))",
-            "(capacity \(capacity), \(n) messages, checksum \(checksum))",
-        ]
+        lines.append(
+            "one tree, composite keys | \(format(bigBuild)) | \(format(figures[0].find)) | \(format(figures[0].newest)) | "
+                + "\(format(figures[1].find)) | \(format(figures[1].newest))")
+        lines.append(
+            "hash of \(partitions.count) trees | \(format(hashBuild)) | \(format(figures[0].hashFind)) | "
+                + "\(format(figures[0].hashNewest)) | \(format(figures[1].hashFind)) | \(format(figures[1].hashNewest))")
+        lines.append("(capacity \(capacity), \(n) messages, hot set \(hotGroups) conversations, checksum \(checksum))")
+        return lines
     }
 }
