@@ -56,8 +56,13 @@ final class BTree<Element: BTreeElement> {
         precondition(nodeCapacity >= 4, "BTree.init: nodeCapacity must be at least 4, got \(nodeCapacity)")
         self.nodeCapacity = nodeCapacity
         self.minimumCount = nodeCapacity / 2 - 1
-        self.root = _Node(capacity: nodeCapacity, isLeaf: true)
+        self.root = _Node(capacity: Swift.min(BTree.initialRootCapacity, nodeCapacity), isLeaf: true)
     }
+
+    /// A new tree's root leaf holds this many elements and doubles when full, up to `nodeCapacity`: most
+    /// partitions are small, and a full-size node costs about 64 + 16 × capacity bytes however few
+    /// elements it holds. Only a root leaf is ever smaller than `nodeCapacity`.
+    static var initialRootCapacity: Int { 4 }
 
     var isEmpty: Bool { count == 0 }
 
@@ -109,6 +114,7 @@ final class BTree<Element: BTreeElement> {
 
     @discardableResult
     func insert<Stats: BTreeStatsSink>(_ element: Element, stats: inout Stats) -> Element? {
+        if root.count == root.capacity && root.capacity < nodeCapacity { growRootLeaf() }
         let (replaced, split) = element.withKeyBytes { key in
             insert(element, key: key, into: root, stats: &stats)
         }
@@ -124,6 +130,16 @@ final class BTree<Element: BTreeElement> {
         if replaced == nil { count += 1 }
         _checkInvariants()
         return replaced
+    }
+
+    /// Moves a full, small root leaf into one twice its size (capped at `nodeCapacity`).
+    private func growRootLeaf() {
+        let bigger = _Node<Element>(capacity: Swift.min(root.capacity * 2, nodeCapacity), isLeaf: true)
+        bigger.elements.moveInitialize(from: root.elements, count: root.count)
+        bigger.count = root.count
+        root.count = 0
+        bigger.refreshPrefix()
+        root = bigger
     }
 
     private func insert<Stats: BTreeStatsSink>(
