@@ -24,9 +24,10 @@
 ///     256       2213/3031    4297/5886       467/784     620/619       2002/2022    3342/3860    3
 ///
 /// 128 is best for a big tree (one level fewer than 64; binary search over cached chunks is cheap), so it is
-/// `defaultNodeCapacity`, for GSI trees. Per-partition trees are small, where capacity barely matters
-/// (hash-of-trees layout below: 32 vs 64 within noise) but memory does: a node costs about
-/// 64 + 16 × capacity bytes however few elements it holds, so `partitionNodeCapacity` is 32.
+/// `defaultNodeCapacity`. For per-partition trees capacity is within noise (hash-of-trees layout at 32, 64
+/// and 128 in a third, busier run); what mattered there was memory, since a node costs about
+/// 64 + 16 × capacity bytes however few elements it holds: a new tree's root leaf therefore starts at
+/// `initialRootCapacity` slots and doubles as needed.
 ///
 /// Layout, 1M messages (capacity 64, run 1 / run 2):
 ///
@@ -45,12 +46,9 @@ final class BTree<Element: BTreeElement> {
     private(set) var root: _Node<Element>
     private(set) var count: Int = 0
 
-    /// Maximum elements per node unless `init` is given another; best for big (GSI) trees.
+    /// Maximum elements per node unless `init` is given another.
     /// See the figures at the top of this file.
     static var defaultNodeCapacity: Int { 128 }
-
-    /// For the many small per-partition trees: as fast there, a quarter of the memory per node.
-    static var partitionNodeCapacity: Int { 32 }
 
     init(nodeCapacity: Int = BTree.defaultNodeCapacity) {
         precondition(nodeCapacity >= 4, "BTree.init: nodeCapacity must be at least 4, got \(nodeCapacity)")

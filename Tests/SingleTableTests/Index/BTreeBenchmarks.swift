@@ -26,7 +26,7 @@ import Darwin
     @Test(.enabled(if: enabled))
     func layout() {
         let workload = BTreeBenchmark.Workload(groups: 10_000, total: Self.messages, seed: 2)
-        for capacity in [32, 64] {
+        for capacity in [32, 64, 128] {
             let lines = BTreeBenchmark.layoutComparison(workload: workload, queries: 200_000, capacity: capacity)
             print("BTree layout:\n" + lines.joined(separator: "\n"))
             #expect(lines.count == 4)
