@@ -3,7 +3,8 @@ extension BTree {
     /// Describes every broken invariant (empty when the tree is sound): strictly increasing keys within and
     /// across nodes, children bounded by their separators, `count` equal to the elements held, every
     /// non-root node holding 1 ... `nodeCapacity` elements, internal nodes with `count + 1` children and
-    /// nil spare slots, all leaves at one depth.
+    /// nil spare slots, all leaves at one depth, each node's cached key prefix and chunks matching its keys,
+    /// every node but a root leaf at full capacity.
     func invariantViolations() -> [String] {
         var violations: [String] = []
         var leafDepth: Int?
@@ -16,19 +17,19 @@ extension BTree {
 
     /// Node and element counts by level, root first, and the average fill of the leaves (0 ... 1).
     func shape() -> (height: Int, nodes: Int, leafFill: Double) {
-        var height = 0, nodes = 0, leaves = 0, leafElements = 0
+        var height = 0, nodes = 0, leafSlots = 0, leafElements = 0
         func walk(_ node: _Node<Element>, depth: Int) {
             nodes += 1
             height = Swift.max(height, depth + 1)
             if node.children == nil {
-                leaves += 1
+                leafSlots += node.capacity
                 leafElements += node.count
             } else {
                 for i in 0...node.count { walk(node.child(i), depth: depth + 1) }
             }
         }
         walk(root, depth: 0)
-        return (height, nodes, Double(leafElements) / Double(leaves * nodeCapacity))
+        return (height, nodes, Double(leafElements) / Double(leafSlots))
     }
 
     private func check(
@@ -38,12 +39,27 @@ extension BTree {
         if node !== root && (node.count < 1 || node.count > nodeCapacity) {
             violations.append("node at depth \(depth) holds \(node.count) elements; expected 1...\(nodeCapacity)")
         }
+        if node.count > node.capacity {
+            violations.append("node at depth \(depth) holds \(node.count) elements over its capacity \(node.capacity)")
+        }
+        if node.capacity != nodeCapacity && !(node === root && node.children == nil) {
+            violations.append("node at depth \(depth) has capacity \(node.capacity); only a root leaf may differ")
+        }
         for i in 0..<node.count {
             let element = node.elements[i]
             let previous = i > 0 ? node.elements[i - 1] : lower
             if let previous, Self.order(previous, element) >= 0 {
                 violations.append("keys not strictly increasing at depth \(depth), index \(i)")
             }
+        }
+        for i in 0..<node.count {
+            let cached = node.elements[i].withKeyBytes { key in
+                node.sharesPrefix(key) && node.chunks[i] == _Node<Element>.chunk(key, from: node.prefixLength)
+            }
+            if !cached { violations.append("stale key prefix or chunk at depth \(depth), index \(i)") }
+        }
+        if node.prefixLength > _Node<Element>.maximumPrefixLength {
+            violations.append("prefix length \(node.prefixLength) exceeds \(_Node<Element>.maximumPrefixLength)")
         }
         if let upper, node.count > 0, Self.order(node.elements[node.count - 1], upper) >= 0 {
             violations.append("node at depth \(depth) holds a key not below its upper separator")

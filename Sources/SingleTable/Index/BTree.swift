@@ -6,10 +6,39 @@
 /// A final class (not a copy-on-write struct) because the table mutates trees in place under its own lock
 /// and keeps many of them in a dictionary; not thread-safe by itself.
 ///
-/// Node capacity (see `defaultNodeCapacity`): measured with `STBENCH_BENCH=1 swift test -c release
-/// --filter BTreeBenchmarks` (figures in the lead's report and below).
+/// Searches stay in node memory: each node caches its keys' common prefix and the next 8 bytes of every key
+/// (see `_Node`), and follows an element only when those tie.
+///
+/// ## Measurements that chose the node capacity and the layout
+/// `STBENCH_BENCH=1 swift test -c release --filter BTreeBenchmarks` (`BTreeBenchmark`), Swift 6.3.1, Linux,
+/// 2 shared cores with other builds running (figures vary by about ±30 % between runs; a dependent DRAM load
+/// measured 574 ns on this machine, so cold figures are a count of cache misses). ns per operation, 1M
+/// composite keys (`MSG#<uuid>` component + ISO-8601 timestamp component), 10k conversations; "hot" confines
+/// requests to 50 conversations. Two runs on a quiet moment, run 1 / run 2:
+///
+///     capacity  find cold    newest-20 cold  find hot   newest-20 hot  append ins.  random ins.  height
+///     16        2840/2975    6561/6927       716/689    1009/957       2364/2349    3141/2891    6
+///     32        1848/2759    5116/6272       683/626     919/913       1347/2190    2881/3209    5
+///     64        2718/2488    5829/5640       596/557     900/734       2064/1684    2957/2472    4
+///     128       2130/2165    3851/3778       336/299     634/569       1575/1190    3460/2547    3
+///     256       2213/3031    4297/5886       467/784     620/619       2002/2022    3342/3860    3
+///
+/// 128 is best for a big tree (one level fewer than 64; binary search over cached chunks is cheap), so it is
+/// `defaultNodeCapacity`. For per-partition trees capacity is within noise (hash-of-trees layout at 32, 64
+/// and 128 in a third, busier run); what mattered there was memory, since a node costs about
+/// 64 + 16 × capacity bytes however few elements it holds: a new tree's root leaf therefore starts at
+/// `initialRootCapacity` slots and doubles as needed.
+///
+/// Layout, 1M messages (capacity 64, run 1 / run 2):
+///
+///     layout                       get cold   newest-20 cold  get hot   newest-20 hot  insert
+///     one tree, composite keys     2158/2752  4466/5106       294/699   654/843        2043/2147
+///     hash of 10k partition trees  2054/2381   966/1507       304/495   212/289        1410/1772
+///
+/// Point gets cost about the same; newest-N per partition is 3-5x cheaper with a tree per partition (the
+/// visit starts at the partition's own root, no bound key to build, no per-element prefix check).
 final class BTree<Element: BTreeElement> {
-    /// Maximum elements per node. Chosen by measurement; see the figures in `defaultNodeCapacity`.
+    /// Maximum elements per node.
     let nodeCapacity: Int
     /// Below this, a node that lost an element borrows from or merges with a sibling. An append split
     /// (see `_Node.insert`) may leave a node below it until a removal touches that node.
@@ -17,15 +46,21 @@ final class BTree<Element: BTreeElement> {
     private(set) var root: _Node<Element>
     private(set) var count: Int = 0
 
-    /// Maximum elements per node unless `init` is given another. See the figures at the top of this file.
-    static var defaultNodeCapacity: Int { 64 }
+    /// Maximum elements per node unless `init` is given another.
+    /// See the figures at the top of this file.
+    static var defaultNodeCapacity: Int { 128 }
 
     init(nodeCapacity: Int = BTree.defaultNodeCapacity) {
         precondition(nodeCapacity >= 4, "BTree.init: nodeCapacity must be at least 4, got \(nodeCapacity)")
         self.nodeCapacity = nodeCapacity
         self.minimumCount = nodeCapacity / 2 - 1
-        self.root = _Node(capacity: nodeCapacity, isLeaf: true)
+        self.root = _Node(capacity: Swift.min(BTree.initialRootCapacity, nodeCapacity), isLeaf: true)
     }
+
+    /// A new tree's root leaf holds this many elements and doubles when full, up to `nodeCapacity`: most
+    /// partitions are small, and a full-size node costs about 64 + 16 × capacity bytes however few
+    /// elements it holds. Only a root leaf is ever smaller than `nodeCapacity`.
+    static var initialRootCapacity: Int { 4 }
 
     var isEmpty: Bool { count == 0 }
 
@@ -77,6 +112,7 @@ final class BTree<Element: BTreeElement> {
 
     @discardableResult
     func insert<Stats: BTreeStatsSink>(_ element: Element, stats: inout Stats) -> Element? {
+        if root.count == root.capacity && root.capacity < nodeCapacity { growRootLeaf() }
         let (replaced, split) = element.withKeyBytes { key in
             insert(element, key: key, into: root, stats: &stats)
         }
@@ -86,11 +122,22 @@ final class BTree<Element: BTreeElement> {
             newRoot.children.unsafelyUnwrapped[0] = root
             newRoot.children.unsafelyUnwrapped[1] = right
             newRoot.count = 1
+            newRoot.refreshPrefix()
             root = newRoot
         }
         if replaced == nil { count += 1 }
         _checkInvariants()
         return replaced
+    }
+
+    /// Moves a full, small root leaf into one twice its size (capped at `nodeCapacity`).
+    private func growRootLeaf() {
+        let bigger = _Node<Element>(capacity: Swift.min(root.capacity * 2, nodeCapacity), isLeaf: true)
+        bigger.elements.moveInitialize(from: root.elements, count: root.count)
+        bigger.count = root.count
+        root.count = 0
+        bigger.refreshPrefix()
+        root = bigger
     }
 
     private func insert<Stats: BTreeStatsSink>(
@@ -99,7 +146,7 @@ final class BTree<Element: BTreeElement> {
         let (index, found) = node.search(key, stats: &stats)
         if found {
             let old = node.elements[index]
-            node.elements[index] = element
+            node.elements[index] = element  // an equal key: same chunk, same prefix
             return (old, nil)
         }
         guard node.children != nil else {
@@ -148,7 +195,7 @@ final class BTree<Element: BTreeElement> {
             // Replace with the predecessor, the largest element of the left subtree.
             let predecessor = removeLast(from: node.child(index))
             let removed = node.elements[index]
-            node.elements[index] = predecessor
+            node.replaceElement(at: index, with: predecessor)
             rebalance(node, childAt: index)
             return removed
         }
@@ -175,7 +222,7 @@ final class BTree<Element: BTreeElement> {
             if left.count > minimumCount {
                 let (element, grandchild) = left.removeLast()
                 child.prepend(parent.elements[index - 1], child: grandchild)
-                parent.elements[index - 1] = element
+                parent.replaceElement(at: index - 1, with: element)
                 return
             }
         }
@@ -184,7 +231,7 @@ final class BTree<Element: BTreeElement> {
             if right.count > minimumCount {
                 let (element, grandchild) = right.removeFirst()
                 child.append(parent.elements[index], child: grandchild)
-                parent.elements[index] = element
+                parent.replaceElement(at: index, with: element)
                 return
             }
         }

@@ -39,61 +39,100 @@ import Testing
     @Test func matchesSortedArrayModel() async {
         await propertyCheck(count: 150, input: Gen.element(of: [4, 5, 6, 8, 32]).compactMap { $0 },
                             Self.operation.array(of: 1...400)) { capacity, operations in
-            let tree = BTree<TestElement>(nodeCapacity: capacity)
-            var model: [(key: Int, tag: Int)] = []  // sorted by key
-            for (step, operation) in operations.enumerated() {
-                let context = Comment(rawValue: "step \(step): \(operation), capacity \(capacity)")
-                switch operation {
-                case .insert(let key, let tag):
-                    let old = tree.insert(TestElement(key, tag: tag))
-                    let position = model.firstIndex { $0.key >= key } ?? model.count
-                    if position < model.count && model[position].key == key {
-                        #expect(old?.tag == model[position].tag, context)
-                        model[position].tag = tag
-                    } else {
-                        #expect(old == nil, context)
-                        model.insert((key, tag), at: position)
-                    }
-                case .remove(let key):
-                    let removed = tree.remove(testKey(key))
-                    if let position = model.firstIndex(where: { $0.key == key }) {
-                        #expect(removed?.tag == model[position].tag && removed.map { testValue($0.key) } == key, context)
-                        model.remove(at: position)
-                    } else {
-                        #expect(removed == nil, context)
-                    }
-                case .find(let key):
-                    #expect(tree.find(testKey(key))?.tag == model.first { $0.key == key }?.tag, context)
-                case .visit(let bound, let direction, let limit):
-                    var visited: [(Int, Int)] = []
-                    tree.visit(from: bound, direction: direction) { element in
-                        visited.append((testValue(element.key), element.tag))
-                        return visited.count < limit
-                    }
-                    let expected = Self.modelVisit(model, bound, direction, limit)
-                    #expect(visited.map(\.0) == expected.map(\.key) && visited.map(\.1) == expected.map(\.tag), context)
-                }
-                #expect(tree.count == model.count, context)
-                let violations = tree.invariantViolations()
-                #expect(violations.isEmpty, "\(context): \(violations)")
-                if !violations.isEmpty { return }
-            }
-            #expect(tree.map { testValue($0.key) } == model.map(\.key))
-            #expect(tree.first.map { testValue($0.key) } == model.first?.key)
-            #expect(tree.last.map { testValue($0.key) } == model.last?.key)
+            Self.run(operations, capacity: capacity, keyBytes: testKey)
         }
+    }
+
+    /// Keys that share long prefixes (none, 7 bytes, 70 bytes: beyond the nodes' 64-byte prefix cache), are
+    /// prefixes of each other and contain 0x00 and 0xFF, so chunk ties and prefix refreshes happen often.
+    static func awkwardKey(_ value: Int) -> [UInt8] {
+        var key = [UInt8](repeating: 0x41, count: [0, 7, 70][value % 3])
+        var rest = value / 3
+        while rest > 0 {
+            key.append([0x00, 0x01, 0xFF][rest % 3])
+            rest /= 3
+        }
+        if value % 2 == 0 { key.append(contentsOf: [0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00, 0x00]) }
+        return key
+    }
+
+    @Test func matchesSortedArrayModelWithAwkwardKeys() async {
+        await propertyCheck(count: 100, input: Gen.element(of: [4, 5, 8, 16]).compactMap { $0 },
+                            Self.operation.array(of: 1...400)) { capacity, operations in
+            Self.run(operations, capacity: capacity, keyBytes: Self.awkwardKey)
+        }
+    }
+
+    static func run(_ operations: [Operation], capacity: Int, keyBytes: (Int) -> [UInt8]) {
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        var model: [(key: [UInt8], tag: Int)] = []  // sorted by key bytes
+        func position(_ key: [UInt8]) -> (index: Int, found: Bool) {
+            let index = model.firstIndex { compare($0.key, key) >= 0 } ?? model.count
+            return (index, index < model.count && model[index].key == key)
+        }
+        for (step, operation) in operations.enumerated() {
+            let context = Comment(rawValue: "step \(step): \(operation), capacity \(capacity)")
+            switch operation {
+            case .insert(let value, let tag):
+                let key = keyBytes(value)
+                let old = tree.insert(TestElement(key, tag: tag))
+                let (index, found) = position(key)
+                if found {
+                    #expect(old?.tag == model[index].tag && old?.key == key, context)
+                    model[index].tag = tag
+                } else {
+                    #expect(old == nil, context)
+                    model.insert((key, tag), at: index)
+                }
+            case .remove(let value):
+                let key = keyBytes(value)
+                let removed = tree.remove(key)
+                let (index, found) = position(key)
+                if found {
+                    #expect(removed?.tag == model[index].tag && removed?.key == key, context)
+                    model.remove(at: index)
+                } else {
+                    #expect(removed == nil, context)
+                }
+            case .find(let value):
+                let key = keyBytes(value)
+                let (index, found) = position(key)
+                #expect(tree.find(key)?.tag == (found ? model[index].tag : nil), context)
+            case .visit(let bound, let direction, let limit):
+                // Bounds carry testKey bytes; translate them into this run's key space.
+                let mapped: BTreeBound = switch bound {
+                case .unbounded: .unbounded
+                case .inclusive(let k): .inclusive(keyBytes(testValue(k)))
+                case .exclusive(let k): .exclusive(keyBytes(testValue(k)))
+                }
+                var visited: [(key: [UInt8], tag: Int)] = []
+                tree.visit(from: mapped, direction: direction) { element in
+                    visited.append((element.key, element.tag))
+                    return visited.count < limit
+                }
+                let expected = Self.modelVisit(model, mapped, direction, limit)
+                #expect(visited.map(\.key) == expected.map(\.key) && visited.map(\.tag) == expected.map(\.tag), context)
+            }
+            #expect(tree.count == model.count, context)
+            let violations = tree.invariantViolations()
+            #expect(violations.isEmpty, "\(context): \(violations)")
+            if !violations.isEmpty { return }
+        }
+        #expect(tree.map(\.key) == model.map(\.key))
+        #expect(tree.first?.key == model.first?.key)
+        #expect(tree.last?.key == model.last?.key)
     }
 
     /// The visit's meaning stated on the sorted model: filter by the bound, order by direction, take `limit`.
     static func modelVisit(
-        _ model: [(key: Int, tag: Int)], _ bound: BTreeBound, _ direction: BTreeDirection, _ limit: Int
-    ) -> [(key: Int, tag: Int)] {
+        _ model: [(key: [UInt8], tag: Int)], _ bound: BTreeBound, _ direction: BTreeDirection, _ limit: Int
+    ) -> [(key: [UInt8], tag: Int)] {
         let forward = direction == .forward
         let selected = model.filter { entry in
             switch bound {
             case .unbounded: true
-            case .inclusive(let key): forward ? entry.key >= testValue(key) : entry.key <= testValue(key)
-            case .exclusive(let key): forward ? entry.key > testValue(key) : entry.key < testValue(key)
+            case .inclusive(let key): forward ? compare(entry.key, key) >= 0 : compare(entry.key, key) <= 0
+            case .exclusive(let key): forward ? compare(entry.key, key) > 0 : compare(entry.key, key) < 0
             }
         }
         return Array((forward ? selected : selected.reversed()).prefix(limit))

@@ -27,6 +27,20 @@ import Testing
         #expect(tree.isEmpty && tree.checkInvariants())
     }
 
+    @Test func smallRootLeafGrowsBeforeSplitting() {
+        let tree = BTree<TestElement>(nodeCapacity: 32)
+        var capacities: [Int] = []
+        for value in 0..<33 {
+            tree.insert(TestElement(value))
+            if capacities.last != tree.root.capacity { capacities.append(tree.root.capacity) }
+            #expect(tree.checkInvariants())
+        }
+        // Doubling from 4 up to the node capacity, then the 33rd element splits the root.
+        #expect(capacities == [4, 8, 16, 32])
+        #expect(tree.shape().height == 2)
+        #expect(tree.values == Array(0..<33))
+    }
+
     @Test func keysThatArePrefixesOfOthers() {
         let tree = BTree<TestElement>(nodeCapacity: 4)
         let keys: [[UInt8]] = [[0x61, 0x00], [], [0x61], [0x61, 0x61], [0x60, 0xFF], [0x61, 0x00, 0x00], [0xFF]]
