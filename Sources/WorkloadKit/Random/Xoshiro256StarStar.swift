@@ -22,6 +22,12 @@ public struct Xoshiro256StarStar: RandomNumberGenerator, Sendable {
         self.init(seed: SplitMix64.mix(seed: seed, domain: 0x5354_5245_414D, index: stream))
     }
 
+    /// A generator with this exact state (test vectors); the state must not be all zero.
+    init(state: (UInt64, UInt64, UInt64, UInt64)) {
+        precondition(state != (0, 0, 0, 0), "Xoshiro256StarStar: the all-zero state is a fixed point")
+        (s0, s1, s2, s3) = state
+    }
+
     @inline(__always)
     public mutating func next() -> UInt64 {
         let result = rotl(s1 &* 5, 7) &* 9
