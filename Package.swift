@@ -22,6 +22,7 @@ let package = Package(
         .library(name: "CacheAnalysis", targets: ["CacheAnalysis"]),
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "MemoryStats", targets: ["MemoryStats"]),
+        .library(name: "EngineBench", targets: ["EngineBench"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -45,6 +46,8 @@ let package = Package(
             swiftSettings: internalChecks
         ),
         .target(name: "CacheKit"),
+        // Hot-path measurements of the engine (`stbench bench engine`): ns/op and bytes/item, release builds.
+        .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats"]),
         .target(
             name: "WorkloadKit",
             dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams")]
@@ -65,11 +68,12 @@ let package = Package(
         .executableTarget(
             name: "stbench",
             dependencies: [
-                "MemoryStats", "SingleTable", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting",
+                "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MemoryStatsTests", dependencies: ["MemoryStats"]),
+        .testTarget(name: "EngineBenchTests", dependencies: ["EngineBench"]),
         .testTarget(
             name: "SingleTableTests",
             dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]

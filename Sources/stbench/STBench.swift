@@ -5,6 +5,7 @@ struct STBench: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "stbench",
         abstract: "Benchmark and load-generation harness for single-table NoSQL designs.",
-        version: "0.1.0"
+        version: "0.1.0",
+        subcommands: [Bench.self]
     )
 }

@@ -214,8 +214,8 @@ public struct QueryInput: Sendable {
 
 /// The result of a Query or Scan.
 public struct QueryOutput: Sendable {
-    /// The matching items (empty for Select COUNT).
-    public var items: [Item]
+    /// The matching items (empty for Select COUNT), decoded lazily.
+    public var items: ItemList
     /// Items returned (after the filter).
     public var count: Int
     /// Items evaluated (before the filter).

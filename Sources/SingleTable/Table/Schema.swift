@@ -76,6 +76,9 @@ public struct CreateTableInput: Sendable, Hashable {
     /// Propagation lag of every GSI of this table, in nanoseconds (DynamoDB's GSIs are eventually
     /// consistent; 0 applies index changes with the write). Not a DynamoDB parameter: a knob for tests and runs.
     public var gsiPropagationDelayNanos: UInt64
+    /// Largest item collection (one partition key's items plus their LSI copies) on a table with LSIs:
+    /// DynamoDB's 10 GB. Not a DynamoDB parameter: tests lower it to reach the limit.
+    public var itemCollectionSizeLimitBytes: Int = 10 * 1024 * 1024 * 1024
     public init(
         tableName: String, keySchema: [KeySchemaElement], attributeDefinitions: [AttributeDefinition],
         globalSecondaryIndexes: [SecondaryIndex]? = nil, localSecondaryIndexes: [SecondaryIndex]? = nil,

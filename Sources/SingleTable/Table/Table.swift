@@ -1,15 +1,127 @@
-/// One table. Same operations as `Database`, minus the table-name lookup (the input's `tableName` must
-/// name this table or be empty).
+/// One table: partitions spread over lock stripes, secondary indexes, an optional change stream.
+///
+/// Layout: a hash map from partition key to a `Partition` (a B-tree over encoded sort keys), split into
+/// `stripeCount` stripes each behind its own read-write lock, so readers of different partitions never
+/// touch the same lock word and writers of different partitions run in parallel. A directory B-tree keeps
+/// the partitions in DynamoDB's Scan order (by hash). See README "Engine layout" for the figures that
+/// chose this over one B-tree over (pk, sk).
 public final class Table: @unchecked Sendable {
-    public var name: String { fatalError() }
-    public func describe() -> TableDescription { fatalError() }
-    @discardableResult
-    public func putItem(_ input: PutItemInput) throws(DynamoDBError) -> PutItemOutput { fatalError() }
-    public func getItem(_ input: GetItemInput) throws(DynamoDBError) -> GetItemOutput { fatalError() }
-    @discardableResult
-    public func deleteItem(_ input: DeleteItemInput) throws(DynamoDBError) -> DeleteItemOutput { fatalError() }
-    @discardableResult
-    public func updateItem(_ input: UpdateItemInput) throws(DynamoDBError) -> UpdateItemOutput { fatalError() }
-    public func query(_ input: QueryInput) throws(DynamoDBError) -> QueryOutput { fatalError() }
-    public func scan(_ input: ScanInput) throws(DynamoDBError) -> ScanOutput { fatalError() }
+    public let name: String
+    let definition: CreateTableInput
+    let keys: KeyAttributes
+    let attributeTypes: [String: ScalarAttributeType]
+    let globalIndexes: [GlobalIndex]
+    let localIndexSchemas: [IndexSchema]
+    let stream: StreamLog?
+    let clock: EngineClock
+    let itemCollectionSizeLimit: Int
+
+    static let stripeCount = 64
+    let stripes: [Stripe]
+    let directoryLock = ReadWriteLock()
+    var directory = BTree<DirectoryEntry>()
+
+    final class Stripe: @unchecked Sendable {
+        let lock = ReadWriteLock()
+        var partitions: [PartitionKey: Partition] = [:]
+        var itemCount = 0
+        var sizeBytes = 0
+    }
+
+    final class Partition: @unchecked Sendable {
+        let key: PartitionKey
+        var items = BTree<ItemRecord>()
+        /// One tree per local secondary index, in `localIndexSchemas` order.
+        var localIndexes: [BTree<IndexEntry>]
+        /// Item collection size (items plus LSI copies); tracked only for tables with LSIs.
+        var collectionSize = 0
+        init(key: PartitionKey, localIndexCount: Int) {
+            self.key = key
+            self.localIndexes = (0..<localIndexCount).map { _ in BTree<IndexEntry>() }
+        }
+    }
+
+    init(definition: CreateTableInput, clock: EngineClock) {
+        self.name = definition.tableName
+        self.definition = definition
+        self.clock = clock
+        var types: [String: ScalarAttributeType] = [:]
+        for d in definition.attributeDefinitions { types[d.attributeName] = d.attributeType }
+        self.attributeTypes = types
+        let keys = Table.keyAttributes(definition.keySchema, types: types)
+        self.keys = keys
+        self.globalIndexes = (definition.globalSecondaryIndexes ?? []).map { index in
+            GlobalIndex(
+                schema: IndexSchema(name: index.indexName, isGlobal: true, keys: Table.keyAttributes(index.keySchema, types: types),
+                                    projection: index.projection, tableKeys: keys),
+                delayNanos: definition.gsiPropagationDelayNanos, clock: clock)
+        }
+        self.localIndexSchemas = (definition.localSecondaryIndexes ?? []).map { index in
+            IndexSchema(name: index.indexName, isGlobal: false, keys: Table.keyAttributes(index.keySchema, types: types),
+                        projection: index.projection, tableKeys: keys)
+        }
+        if let spec = definition.streamSpecification, spec.streamEnabled {
+            stream = StreamLog(tableName: definition.tableName, viewType: spec.streamViewType ?? .newAndOldImages)
+        } else {
+            stream = nil
+        }
+        itemCollectionSizeLimit = definition.itemCollectionSizeLimitBytes
+        stripes = (0..<Table.stripeCount).map { _ in Stripe() }
+    }
+
+    static func keyAttributes(_ schema: [KeySchemaElement], types: [String: ScalarAttributeType]) -> KeyAttributes {
+        let hash = schema.first { $0.keyType == .hash }!.attributeName
+        let range = schema.first { $0.keyType == .range }?.attributeName
+        return KeyAttributes(partitionKey: hash, partitionKeyType: types[hash]!, sortKey: range, sortKeyType: range.flatMap { types[$0] })
+    }
+
+    @inline(__always)
+    func stripeIndex(_ key: PartitionKey) -> Int { Int(truncatingIfNeeded: key.hash >> 58) & (Table.stripeCount - 1) }
+
+    @inline(__always)
+    func stripe(for key: PartitionKey) -> Stripe { stripes[stripeIndex(key)] }
+
+    public func describe() -> TableDescription {
+        var count = 0, size = 0
+        for stripe in stripes {
+            stripe.lock.withReadLock {
+                count += stripe.itemCount
+                size += stripe.sizeBytes
+            }
+        }
+        let gsis = globalIndexes.map { index -> IndexDescription in
+            index.catchUp()
+            return index.lock.withReadLock {
+                IndexDescription(indexName: index.schema.name, keySchema: definition.globalSecondaryIndexes!.first { $0.indexName == index.schema.name }!.keySchema,
+                                 projection: index.schema.projection, indexStatus: "ACTIVE", itemCount: index.entryCount, indexSizeBytes: index.sizeBytes)
+            }
+        }
+        let lsis = (definition.localSecondaryIndexes ?? []).enumerated().map { i, index -> IndexDescription in
+            var entries = 0, bytes = 0
+            for stripe in stripes {
+                stripe.lock.withReadLock {
+                    for partition in stripe.partitions.values {
+                        for entry in partition.localIndexes[i] {
+                            entries += 1
+                            bytes += localIndexSchemas[i].projectedSize(entry.item)
+                        }
+                    }
+                }
+            }
+            return IndexDescription(indexName: index.indexName, keySchema: index.keySchema, projection: index.projection,
+                                    indexStatus: nil, itemCount: entries, indexSizeBytes: bytes)
+        }
+        return TableDescription(
+            tableName: name, tableStatus: "ACTIVE", keySchema: definition.keySchema,
+            attributeDefinitions: definition.attributeDefinitions,
+            globalSecondaryIndexes: gsis.isEmpty ? nil : gsis, localSecondaryIndexes: lsis.isEmpty ? nil : lsis,
+            streamSpecification: definition.streamSpecification, itemCount: count, tableSizeBytes: size)
+    }
+
+    /// Items currently stored (sum over stripes).
+    public var itemCount: Int { stripes.reduce(0) { total, stripe in total + stripe.lock.withReadLock { stripe.itemCount } } }
+
+    func storedItem(_ record: ItemRecord, in partition: PartitionKey) -> StoredItem {
+        StoredItem(record: record, partitionValue: partition.value, keys: keys)
+    }
 }

@@ -1,0 +1,163 @@
+/// PutItem, GetItem, DeleteItem, UpdateItem.
+extension Table {
+    /// Parses the expressions of one request against its ExpressionAttributeNames/Values, and rejects
+    /// names or values the expressions do not use (DynamoDB does).
+    struct RequestExpressions {
+        var attributes: ExpressionAttributes
+        let hasNames: Bool
+        let hasValues: Bool
+        var usedAny = false
+
+        init(names: [String: String]?, values: [String: AttributeValue]?) throws(DynamoDBError) {
+            if let values, values.isEmpty { throw .validation("ExpressionAttributeValues must not be empty") }
+            if let names, names.isEmpty { throw .validation("ExpressionAttributeNames must not be empty") }
+            attributes = ExpressionAttributes(names: names, values: values)
+            hasNames = names != nil
+            hasValues = values != nil
+        }
+
+        mutating func condition(_ text: String?, kind: ExpressionKind = .condition) throws(DynamoDBError) -> ConditionExpression? {
+            guard let text else { return nil }
+            usedAny = true
+            return try ConditionExpression.parse(text, kind: kind, attributes: &attributes)
+        }
+
+        mutating func update(_ text: String) throws(DynamoDBError) -> UpdateExpression {
+            usedAny = true
+            return try UpdateExpression.parse(text, attributes: &attributes)
+        }
+
+        mutating func projection(_ text: String?) throws(DynamoDBError) -> ProjectionExpression? {
+            guard let text else { return nil }
+            usedAny = true
+            return try ProjectionExpression.parse(text, attributes: &attributes)
+        }
+
+        mutating func keyCondition(_ text: String, keys: KeyAttributes, types: [String: ScalarAttributeType]) throws(DynamoDBError) -> KeyCondition {
+            usedAny = true
+            return try KeyCondition.parse(text, partitionKey: keys.partitionKey, sortKey: keys.sortKey, keyTypes: types, attributes: &attributes)
+        }
+
+        func finish() throws(DynamoDBError) {
+            if !usedAny {
+                if hasNames { throw .validation("ExpressionAttributeNames can only be specified when using expressions") }
+                if hasValues { throw .validation("ExpressionAttributeValues can only be specified when using expressions: ConditionExpression is null") }
+            }
+            try attributes.checkAllUsed()
+        }
+    }
+
+    func checkTableName(_ requested: String) throws(DynamoDBError) {
+        if !requested.isEmpty && requested != name { throw .resourceNotFound }
+    }
+
+    // MARK: PutItem
+
+    @discardableResult
+    public func putItem(_ input: PutItemInput) throws(DynamoDBError) -> PutItemOutput {
+        try checkTableName(input.tableName)
+        guard input.returnValues == .none || input.returnValues == .allOld else {
+            throw .validation("ReturnValues can only be ALL_OLD or NONE")
+        }
+        let intent = try preparePut(input)
+        let (plan, tally) = try perform(intent)
+        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: intent.partition).item } : nil
+        return PutItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+    }
+
+    func preparePut(_ input: PutItemInput) throws(DynamoDBError) -> WriteIntent {
+        let validated = try validateItem(input.item)
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let condition = try expressions.condition(input.conditionExpression)
+        try expressions.finish()
+        let record = ItemRecord.make(input.item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
+        var key: Item = [keys.partitionKey: validated.partition.value]
+        if let sortKey = keys.sortKey { key[sortKey] = input.item[sortKey] }
+        return WriteIntent(
+            partition: validated.partition, sortKey: validated.sortKey, key: key, action: .put(record), condition: condition,
+            returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
+    }
+
+    // MARK: GetItem
+
+    public func getItem(_ input: GetItemInput) throws(DynamoDBError) -> GetItemOutput {
+        try checkTableName(input.tableName)
+        let (partition, sortKey) = try validateKey(input.key)
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: nil)
+        let projection = try expressions.projection(input.projectionExpression)
+        try expressions.finish()
+        let stored = lookup(partition, sortKey)
+        var tally = CapacityTally(isWrite: false)
+        tally.read = CapacityMath.readUnits(stored?.size ?? 0, consistent: input.consistentRead)
+        let item = stored.map { projection?.project($0) ?? $0.item }
+        return GetItemOutput(item: item, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+    }
+
+    /// The stored item at a key, or nil; takes the stripe's read lock only for the lookup.
+    @inline(__always)
+    func lookup(_ partition: PartitionKey, _ sortKey: [UInt8]) -> StoredItem? {
+        let stripe = stripe(for: partition)
+        stripe.lock.lockRead()
+        let record = stripe.partitions[partition]?.items.find(sortKey)
+        stripe.lock.unlock()
+        return record.map { storedItem($0, in: partition) }
+    }
+
+    // MARK: DeleteItem
+
+    @discardableResult
+    public func deleteItem(_ input: DeleteItemInput) throws(DynamoDBError) -> DeleteItemOutput {
+        try checkTableName(input.tableName)
+        guard input.returnValues == .none || input.returnValues == .allOld else {
+            throw .validation("ReturnValues can only be ALL_OLD or NONE")
+        }
+        let intent = try prepareDelete(input)
+        let (plan, tally) = try perform(intent)
+        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: intent.partition).item } : nil
+        return DeleteItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+    }
+
+    func prepareDelete(_ input: DeleteItemInput) throws(DynamoDBError) -> WriteIntent {
+        let (partition, sortKey) = try validateKey(input.key)
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let condition = try expressions.condition(input.conditionExpression)
+        try expressions.finish()
+        return WriteIntent(
+            partition: partition, sortKey: sortKey, key: input.key, action: .delete, condition: condition,
+            returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
+    }
+
+    // MARK: UpdateItem
+
+    @discardableResult
+    public func updateItem(_ input: UpdateItemInput) throws(DynamoDBError) -> UpdateItemOutput {
+        try checkTableName(input.tableName)
+        let intent = try prepareUpdate(input)
+        let (plan, tally) = try perform(intent)
+        let attributes: Item?
+        switch input.returnValues {
+        case .none: attributes = nil
+        case .allOld: attributes = plan.old.map { storedItem($0, in: intent.partition).item }
+        case .allNew: attributes = plan.new.map { storedItem($0, in: intent.partition).item }
+        case .updatedOld:
+            attributes = plan.old.map { storedItem($0, in: intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
+        case .updatedNew:
+            attributes = plan.new.map { storedItem($0, in: intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
+        }
+        return UpdateItemOutput(
+            attributes: attributes.flatMap { $0.isEmpty ? nil : $0 },
+            consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+    }
+
+    func prepareUpdate(_ input: UpdateItemInput) throws(DynamoDBError) -> WriteIntent {
+        let (partition, sortKey) = try validateKey(input.key)
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let update = try input.updateExpression.map { text throws(DynamoDBError) in try expressions.update(text) }
+        let condition = try expressions.condition(input.conditionExpression)
+        try expressions.finish()
+        return WriteIntent(
+            partition: partition, sortKey: sortKey, key: input.key,
+            action: .update(update ?? UpdateExpression.empty), condition: condition,
+            returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
+    }
+}

@@ -1,0 +1,353 @@
+/// Query and Scan.
+///
+/// Both walk B-trees under a read lock and collect references to stored items (no decoding). DynamoDB's
+/// page rules: `Limit` counts evaluated items (before the filter); a page also ends once 1 MB of items has
+/// been evaluated; either way `LastEvaluatedKey` names the last evaluated item.
+extension Table {
+    static let pageSizeLimit = 1024 * 1024
+
+    /// Which index a request reads, resolved once.
+    enum ReadSource {
+        case table
+        case global(GlobalIndex)
+        case local(Int, IndexSchema)
+
+        var schema: IndexSchema? {
+            switch self {
+            case .table: nil
+            case .global(let index): index.schema
+            case .local(_, let schema): schema
+            }
+        }
+    }
+
+    func resolveIndex(_ indexName: String?) throws(DynamoDBError) -> ReadSource {
+        guard let indexName else { return .table }
+        if let global = globalIndexes.first(where: { $0.schema.name == indexName }) { return .global(global) }
+        if let i = localIndexSchemas.firstIndex(where: { $0.name == indexName }) { return .local(i, localIndexSchemas[i]) }
+        throw .validation("The table does not have the specified index: \(indexName)")
+    }
+
+    /// Collects one page; `visit` walks the candidate entries in order.
+    struct PageCollector {
+        let limit: Int
+        let filter: ConditionExpression?
+        var items: [StoredItem] = []
+        var scanned = 0
+        var bytes = 0
+        var lastEvaluated: StoredItem? = nil
+        var truncated = false
+        var projectedSize: ((StoredItem) -> Int)?
+
+        init(limit: Int?, filter: ConditionExpression?) {
+            self.limit = limit ?? Int.max
+            self.filter = filter
+        }
+
+        /// Adds one evaluated item; returns false when the page is full.
+        @inline(__always)
+        mutating func add(_ item: StoredItem) -> Bool {
+            scanned += 1
+            bytes += projectedSize?(item) ?? item.size
+            if filter.map({ $0.evaluate(item) }) ?? true { items.append(item) }
+            if scanned >= limit || bytes >= Table.pageSizeLimit {
+                lastEvaluated = item
+                truncated = true
+                return false
+            }
+            return true
+        }
+    }
+
+    // MARK: Query
+
+    public func query(_ input: QueryInput) throws(DynamoDBError) -> QueryOutput {
+        try checkTableName(input.tableName)
+        try Table.validateLimit(input.limit)
+        let source = try resolveIndex(input.indexName)
+        if case .global = source, input.consistentRead {
+            throw .validation("Consistent reads are not supported on global secondary indexes")
+        }
+        let select = try validateSelect(input.select, projection: input.projectionExpression, source: source)
+        let readKeys = source.schema?.keys ?? keys
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let keyCondition = try expressions.keyCondition(input.keyConditionExpression, keys: readKeys, types: attributeTypes)
+        let filter = try expressions.condition(input.filterExpression, kind: .filter)
+        let projection = try expressions.projection(input.projectionExpression)
+        try expressions.finish()
+
+        let partition = PartitionKey(keyCondition.partitionValue)
+        let range = KeyRange(keyCondition.sortKey, composite: source.schema != nil)
+        let direction: BTreeDirection = input.scanIndexForward ? .forward : .backward
+        let startKey = try input.exclusiveStartKey.map { key throws(DynamoDBError) in try startKeyBytes(key, source: source, partition: partition) }
+        var page = PageCollector(limit: input.limit, filter: filter)
+        if let schema = source.schema, schema.projection.projectionType != .all {
+            page.projectedSize = { schema.projectedSize($0) }
+        }
+
+        if !range.isEmpty {
+            switch source {
+            case .table:
+                let stripe = stripe(for: partition)
+                stripe.lock.lockRead()
+                if let p = stripe.partitions[partition] {
+                    Table.walk(p.items, range: range, direction: direction, startKey: startKey, page: &page) { storedItem($0, in: partition) }
+                }
+                stripe.lock.unlock()
+            case .local(let i, _):
+                let stripe = stripe(for: partition)
+                stripe.lock.lockRead()
+                if let p = stripe.partitions[partition] {
+                    Table.walk(p.localIndexes[i], range: range, direction: direction, startKey: startKey, page: &page) { $0.item }
+                }
+                stripe.lock.unlock()
+            case .global(let index):
+                index.catchUp()
+                index.lock.lockRead()
+                if let tree = index.partitions[partition] {
+                    Table.walk(tree, range: range, direction: direction, startKey: startKey, page: &page) { $0.item }
+                }
+                index.lock.unlock()
+            }
+        }
+        return finishPage(page, source: source, select: select, projection: projection,
+                          consistent: input.consistentRead, capacityMode: input.returnConsumedCapacity)
+    }
+
+    /// Walks `tree` over `range` in `direction`, feeding `page` until it is full or the range ends.
+    @inline(__always)
+    static func walk<Element: BTreeElement>(
+        _ tree: BTree<Element>, range: KeyRange, direction: BTreeDirection, startKey: [UInt8]?,
+        page: inout PageCollector, _ item: (Element) -> StoredItem
+    ) {
+        tree.visit(from: range.start(direction: direction, after: startKey), direction: direction) { element in
+            let inRange = element.withKeyBytes { key -> Bool in
+                if let prefix = range.prefix {
+                    guard key.count >= prefix.count,
+                          prefix.withUnsafeBytes({ compareKeys(UnsafeRawBufferPointer(rebasing: key[0..<$0.count]), $0) }) == 0
+                    else { return false }
+                }
+                return direction == .forward ? range.belowUpper(key) : range.aboveLower(key)
+            }
+            guard inRange else { return false }
+            // A start key past the range's far side would otherwise walk from outside it.
+            if startKey != nil, !(element.withKeyBytes { range.contains($0) }) { return true }
+            return page.add(item(element))
+        }
+    }
+
+    func finishPage(
+        _ page: PageCollector, source: ReadSource, select: Select, projection: ProjectionExpression?,
+        consistent: Bool, capacityMode: ReturnConsumedCapacity
+    ) -> QueryOutput {
+        var tally = CapacityTally(isWrite: false)
+        let units = CapacityMath.readUnits(page.bytes, consistent: consistent)
+        switch source {
+        case .table: tally.read = units
+        case .global(let index): tally.globalIndexes[index.schema.name] = units
+        case .local(_, let schema): tally.localIndexes[schema.name] = units
+        }
+        let items: ItemList
+        if select == .count {
+            items = ItemList()
+        } else if let projection {
+            items = ItemList(items: page.items.map { projection.project($0) })
+        } else if let names = source.schema?.projectedNames, select != .allAttributes {
+            items = ItemList(items: page.items.map { stored in
+                var item = Item(minimumCapacity: names.count)
+                for name in names { if let v = stored.attribute(name) { item[name] = v } }
+                return item
+            })
+        } else {
+            items = ItemList(stored: page.items)
+        }
+        return QueryOutput(
+            items: items, count: page.items.count, scannedCount: page.scanned,
+            lastEvaluatedKey: page.truncated ? page.lastEvaluated.map { lastEvaluatedKey($0, source: source) } : nil,
+            consumedCapacity: tally.render(tableName: name, mode: capacityMode))
+    }
+
+    /// DynamoDB's LastEvaluatedKey: the table's key, plus the index's key for index reads.
+    func lastEvaluatedKey(_ item: StoredItem, source: ReadSource) -> Item {
+        var key = keyItem(item)
+        if let schema = source.schema {
+            key[schema.keys.partitionKey] = item.attribute(schema.keys.partitionKey)
+            if let s = schema.keys.sortKey { key[s] = item.attribute(s) }
+        }
+        return key
+    }
+
+    /// Encodes an ExclusiveStartKey as a position in the tree being read.
+    func startKeyBytes(_ key: Item, source: ReadSource, partition: PartitionKey?) throws(DynamoDBError) -> [UInt8] {
+        let invalid = DynamoDBError.validation("The provided starting key is invalid: The provided key element does not match the schema")
+        var tableKey: Item = [:]
+        for name in [keys.partitionKey, keys.sortKey].compactMap({ $0 }) {
+            guard let value = key[name] else { throw invalid }
+            tableKey[name] = value
+        }
+        let (tablePartition, tableSort): (PartitionKey, [UInt8])
+        do { (tablePartition, tableSort) = try validateKey(tableKey) } catch { throw invalid }
+        guard let schema = source.schema else {
+            if let partition, partition != tablePartition {
+                throw .validation("The provided starting key is invalid: The provided starting key does not match the range key predicate")
+            }
+            return tableSort
+        }
+        var expected = Set([keys.partitionKey, keys.sortKey, schema.keys.partitionKey, schema.keys.sortKey].compactMap { $0 })
+        expected.formUnion(tableKey.keys)
+        guard Set(key.keys) == expected else { throw invalid }
+        var bytes: [UInt8] = []
+        if let s = schema.keys.sortKey {
+            guard let v = key[s] else { throw invalid }
+            KeyEncoding.append(v, to: &bytes)
+        }
+        if schema.isGlobal { KeyEncoding.append(tablePartition.value, to: &bytes) }
+        if let s = keys.sortKey, let v = key[s] { KeyEncoding.append(v, to: &bytes) }
+        return bytes
+    }
+
+    static func validateLimit(_ limit: Int?) throws(DynamoDBError) {
+        if let limit, limit < 1 {
+            throw .validation("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1")
+        }
+    }
+
+    func validateSelect(_ select: Select?, projection: String?, source: ReadSource) throws(DynamoDBError) -> Select {
+        switch select {
+        case nil:
+            return projection == nil ? (source.schema == nil ? .allAttributes : .allProjectedAttributes) : .specificAttributes
+        case .specificAttributes?:
+            if projection == nil {
+                throw .validation("1 validation error detected: Value 'SPECIFIC_ATTRIBUTES' at 'select' failed to satisfy constraint: SPECIFIC_ATTRIBUTES requires a ProjectionExpression")
+            }
+            return .specificAttributes
+        case let other?:
+            if projection != nil {
+                throw .validation("Cannot specify the ProjectionExpression when choosing to get \(other.rawValue)")
+            }
+            if other == .allProjectedAttributes, source.schema == nil {
+                throw .validation("ALL_PROJECTED_ATTRIBUTES can be used only when Querying using an IndexName")
+            }
+            if other == .allAttributes, case .global(let index) = source, index.schema.projection.projectionType != .all {
+                throw .validation("One or more parameter values were invalid: Select type ALL_ATTRIBUTES is not supported for global secondary index \(index.schema.name) because its projection type is not ALL")
+            }
+            return other
+        }
+    }
+
+    // MARK: Scan
+
+    public func scan(_ input: ScanInput) throws(DynamoDBError) -> ScanOutput {
+        try checkTableName(input.tableName)
+        try Table.validateLimit(input.limit)
+        let (segment, totalSegments) = try Table.validateSegments(input.segment, input.totalSegments)
+        let source = try resolveIndex(input.indexName)
+        if case .global = source, input.consistentRead {
+            throw .validation("Consistent reads are not supported on global secondary indexes")
+        }
+        let select = try validateSelect(input.select, projection: input.projectionExpression, source: source)
+        var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
+        let filter = try expressions.condition(input.filterExpression, kind: .filter)
+        let projection = try expressions.projection(input.projectionExpression)
+        try expressions.finish()
+
+        // Segment s of n owns partitions whose hash falls in [s * 2^64 / n, (s + 1) * 2^64 / n).
+        let segmentStart = UInt64((UInt128(segment) << 64) / UInt128(totalSegments))
+        let segmentEnd = UInt128(segment + 1) << 64 / UInt128(totalSegments)
+
+        var page = PageCollector(limit: input.limit, filter: filter)
+        if let schema = source.schema, schema.projection.projectionType != .all {
+            page.projectedSize = { schema.projectedSize($0) }
+        }
+        var startPartition: PartitionKey? = nil
+        var startKey: [UInt8]? = nil
+        if let esk = input.exclusiveStartKey {
+            let partitionName = source.schema?.isGlobal == true ? source.schema!.keys.partitionKey : keys.partitionKey
+            guard let value = esk[partitionName] else {
+                throw .validation("The provided starting key is invalid: The provided key element does not match the schema")
+            }
+            startPartition = PartitionKey(value)
+            startKey = try startKeyBytes(esk, source: source, partition: nil)
+        }
+
+        var cursor: BTreeBound = startPartition.map { .inclusive($0.directoryKey) }
+            ?? .inclusive(withUnsafeBytes(of: segmentStart.bigEndian) { Array($0) })
+        var firstPartition = true
+        scanning: while true {
+            guard let partition = nextPartition(after: cursor, source: source) else { break }
+            cursor = .exclusive(partition.directoryKey)
+            if UInt128(partition.hash) >= segmentEnd { break }
+            let fromKey = (firstPartition && startPartition == partition) ? startKey : nil
+            firstPartition = false
+            var more = true
+            switch source {
+            case .table:
+                let stripe = stripe(for: partition)
+                stripe.lock.withReadLock {
+                    if let p = stripe.partitions[partition] {
+                        more = Table.scanTree(p.items, after: fromKey, page: &page) { storedItem($0, in: partition) }
+                    }
+                }
+            case .local(let i, _):
+                let stripe = stripe(for: partition)
+                stripe.lock.withReadLock {
+                    if let p = stripe.partitions[partition] {
+                        more = Table.scanTree(p.localIndexes[i], after: fromKey, page: &page) { $0.item }
+                    }
+                }
+            case .global(let index):
+                index.lock.withReadLock {
+                    if let tree = index.partitions[partition] {
+                        more = Table.scanTree(tree, after: fromKey, page: &page) { $0.item }
+                    }
+                }
+            }
+            if !more { break scanning }
+        }
+        return finishPage(page, source: source, select: select, projection: projection,
+                          consistent: input.consistentRead, capacityMode: input.returnConsumedCapacity)
+    }
+
+    static func scanTree<Element: BTreeElement>(
+        _ tree: BTree<Element>, after startKey: [UInt8]?, page: inout PageCollector, _ item: (Element) -> StoredItem
+    ) -> Bool {
+        var more = true
+        tree.visit(from: startKey.map { .exclusive($0) } ?? .unbounded, direction: .forward) { element in
+            more = page.add(item(element))
+            return more
+        }
+        return more
+    }
+
+    /// The first partition at or after `cursor` in Scan order, in the table or the index being scanned.
+    func nextPartition(after cursor: BTreeBound, source: ReadSource) -> PartitionKey? {
+        var found: PartitionKey? = nil
+        let pick: (DirectoryEntry) -> Bool = { entry in
+            found = entry.partition
+            return false
+        }
+        if case .global(let index) = source {
+            index.catchUp()
+            index.lock.withReadLock { index.directory.visit(from: cursor, direction: .forward, pick) }
+        } else {
+            directoryLock.withReadLock { directory.visit(from: cursor, direction: .forward, pick) }
+        }
+        return found
+    }
+
+    static func validateSegments(_ segment: Int?, _ total: Int?) throws(DynamoDBError) -> (Int, Int) {
+        switch (segment, total) {
+        case (nil, nil): return (0, 1)
+        case (nil, _?): throw .validation("The TotalSegments parameter is specified, but the Segment parameter is not provided.")
+        case (_?, nil): throw .validation("The Segment parameter is specified, but the TotalSegments parameter is not provided.")
+        case let (s?, t?):
+            guard (1...1_000_000).contains(t) else {
+                throw .validation("1 validation error detected: Value '\(t)' at 'totalSegments' failed to satisfy constraint: Member must have value less than or equal to 1000000")
+            }
+            guard s >= 0, s < t else {
+                throw .validation("The Segment parameter is zero-based and must be less than parameter TotalSegments: Segment: \(s) is out of bounds for TotalSegments: \(t)")
+            }
+            return (s, t)
+        }
+    }
+}

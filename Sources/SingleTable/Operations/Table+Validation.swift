@@ -1,0 +1,102 @@
+/// Validation of items and keys against the table's schema, with DynamoDB's messages.
+extension Table {
+    static let maximumItemSize = 400 * 1024
+    static let maximumPartitionKeySize = 2048
+    static let maximumSortKeySize = 1024
+
+    /// A validated write target: partition, encoded sort key, and the DynamoDB size of the item.
+    struct ValidatedItem {
+        let partition: PartitionKey
+        let sortKey: [UInt8]
+        let size: Int
+    }
+
+    /// Checks a whole item for PutItem (and the result of an update).
+    func validateItem(_ item: Item) throws(DynamoDBError) -> ValidatedItem {
+        let partition = try keyValue(item, keys.partitionKey, keys.partitionKeyType, missing: .missingKeyInItem)
+        var sortKey: [UInt8] = []
+        if let name = keys.sortKey, let type = keys.sortKeyType {
+            sortKey = KeyEncoding.encode(try keyValue(item, name, type, missing: .missingKeyInItem))
+        }
+        var size = 0
+        for (name, value) in item {
+            try Table.validateValue(value)
+            size += name.utf8.count + value.sizeInBytes
+        }
+        if size > Table.maximumItemSize { throw .itemTooLarge }
+        for index in globalIndexes { try index.schema.validate(item) }
+        for index in localIndexSchemas { try index.validate(item) }
+        return ValidatedItem(partition: PartitionKey(partition), sortKey: sortKey, size: size)
+    }
+
+    /// Checks a primary key (GetItem, DeleteItem, UpdateItem, BatchGet, transactions): exactly the key attributes.
+    func validateKey(_ key: Item) throws(DynamoDBError) -> (partition: PartitionKey, sortKey: [UInt8]) {
+        let expected = keys.sortKey == nil ? 1 : 2
+        guard key.count == expected else { throw .keySchemaMismatch }
+        let partition = try keyValue(key, keys.partitionKey, keys.partitionKeyType, missing: .keyMismatch)
+        var sortKey: [UInt8] = []
+        if let name = keys.sortKey, let type = keys.sortKeyType {
+            sortKey = KeyEncoding.encode(try keyValue(key, name, type, missing: .keyMismatch))
+        }
+        return (PartitionKey(partition), sortKey)
+    }
+
+    enum MissingKeyError { case missingKeyInItem, keyMismatch }
+
+    private func keyValue(_ item: Item, _ name: String, _ type: ScalarAttributeType, missing: MissingKeyError) throws(DynamoDBError) -> AttributeValue {
+        guard let value = item[name] else {
+            switch missing {
+            case .missingKeyInItem: throw .validation("One or more parameter values were invalid: Missing the key \(name) in the item")
+            case .keyMismatch: throw .keySchemaMismatch
+            }
+        }
+        guard value.type.rawValue == type.rawValue else {
+            switch missing {
+            case .missingKeyInItem:
+                throw .validation("One or more parameter values were invalid: Type mismatch for key \(name) expected: \(type.rawValue) actual: \(value.type.rawValue)")
+            case .keyMismatch: throw .keySchemaMismatch
+            }
+        }
+        let size = value.sizeInBytes
+        if size == 0 {
+            throw .validation(
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty \(type == .s ? "string" : "binary") value. Key: \(name)")
+        }
+        if name == keys.partitionKey, size > Table.maximumPartitionKeySize {
+            throw .validation("One or more parameter values were invalid: Size of hashkey has exceeded the maximum size limit of 2048 bytes")
+        }
+        if name == keys.sortKey, size > Table.maximumSortKeySize {
+            throw .validation("One or more parameter values were invalid: Aggregated size of all range keys has exceeded the size limit of 1024 bytes")
+        }
+        return value
+    }
+
+    /// DynamoDB's rules for values anywhere in an item: sets are non-empty and free of duplicates.
+    static func validateValue(_ value: AttributeValue) throws(DynamoDBError) {
+        switch value {
+        case .s, .n, .b, .bool, .null: return
+        case .m(let map): for element in map.values { try validateValue(element) }
+        case .l(let list): for element in list { try validateValue(element) }
+        case .ss(let set):
+            if set.isEmpty { throw .validation("One or more parameter values were invalid: An string set  may not be empty") }
+            if Set(set.map { Array($0.utf8) }).count != set.count { throw duplicates(set.map { $0 }) }
+        case .ns(let set):
+            if set.isEmpty { throw .validation("One or more parameter values were invalid: An number set  may not be empty") }
+            if Set(set).count != set.count { throw duplicates(set.map(\.description)) }
+        case .bs(let set):
+            if set.isEmpty { throw .validation("One or more parameter values were invalid: Binary sets should not be empty") }
+            if Set(set).count != set.count { throw duplicates(set.map { "\($0)" }) }
+        }
+    }
+
+    private static func duplicates(_ elements: [String]) -> DynamoDBError {
+        .validation("One or more parameter values were invalid: Input collection [\(elements.joined(separator: ", "))] contains duplicates.")
+    }
+
+    /// The primary key of a stored item, as an item.
+    func keyItem(_ item: StoredItem) -> Item {
+        var key: Item = [keys.partitionKey: item.partitionValue]
+        if let name = keys.sortKey, let value = item.sortKeyValue { key[name] = value }
+        return key
+    }
+}

@@ -1,0 +1,152 @@
+/// The write path shared by PutItem, DeleteItem, UpdateItem, BatchWriteItem and TransactWriteItems.
+///
+/// A write is prepared outside any lock (validation, expression parsing, encoding), then planned and
+/// committed with its partition's stripe write-locked. Planning decides (condition, update, limits)
+/// without changing anything, so a transaction can plan every action before committing any.
+struct WriteIntent {
+    enum Action {
+        /// The new item (validated) and its encoded record.
+        case put(ItemRecord)
+        case delete
+        case update(UpdateExpression)
+        case conditionCheck
+    }
+
+    let partition: PartitionKey
+    let sortKey: [UInt8]
+    let key: Item
+    let action: Action
+    let condition: ConditionExpression?
+    let returnOldOnConditionFailure: Bool
+}
+
+struct WritePlan {
+    let intent: WriteIntent
+    let old: ItemRecord?
+    /// nil for a delete or a condition check.
+    let new: ItemRecord?
+    /// Top-level attributes an update changed (for UPDATED_OLD / UPDATED_NEW).
+    let updatedNames: Set<String>
+    var changesItem: Bool {
+        if case .conditionCheck = intent.action { return false }
+        return old != nil || new != nil
+    }
+}
+
+extension Table {
+    /// Decides what `intent` does to the current item. Stripe must be locked (read or write).
+    func plan(_ intent: WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
+        let old = partition?.items.find(intent.sortKey)
+        let oldItem = old.map { storedItem($0, in: intent.partition) }
+        if let condition = intent.condition {
+            let passed = oldItem.map { condition.evaluate($0) } ?? condition.evaluate(Item())
+            if !passed {
+                var error = DynamoDBError.conditionalCheckFailed
+                if intent.returnOldOnConditionFailure { error.item = oldItem?.item }
+                throw error
+            }
+        }
+        var new: ItemRecord? = nil
+        var updatedNames: Set<String> = []
+        switch intent.action {
+        case .put(let record): new = record
+        case .delete, .conditionCheck: break
+        case .update(let expression):
+            var item = oldItem?.item ?? intent.key
+            updatedNames = try expression.apply(to: &item, keyAttributes: [keys.partitionKey] + (keys.sortKey.map { [$0] } ?? []))
+            let validated = try validateItem(item)
+            new = ItemRecord.make(item, keys: keys, sortKey: intent.sortKey, itemSize: validated.size)
+        }
+        if !localIndexSchemas.isEmpty, let new {
+            let before = (partition?.collectionSize ?? 0) - (old.map { collectionContribution(storedItem($0, in: intent.partition)) } ?? 0)
+            if before + collectionContribution(storedItem(new, in: intent.partition)) > itemCollectionSizeLimit {
+                throw DynamoDBError(.itemCollectionSizeLimitExceeded, "Collection size exceeded.")
+            }
+        }
+        return WritePlan(intent: intent, old: old, new: new, updatedNames: updatedNames)
+    }
+
+    /// Applies a plan. The stripe must be write-locked. Returns the capacity it consumed and the stream record to deliver.
+    func commit(_ plan: WritePlan, in stripe: Stripe) -> (CapacityTally, StreamRecord?) {
+        var tally = CapacityTally(isWrite: true)
+        let oldSize = plan.old?.itemSize ?? 0
+        let newSize = plan.new?.itemSize ?? 0
+        tally.write = CapacityMath.writeUnits(max(oldSize, newSize))
+        guard plan.changesItem else { return (tally, nil) }
+        let key = plan.intent.partition
+        let oldItem = plan.old.map { storedItem($0, in: key) }
+        let newItem = plan.new.map { storedItem($0, in: key) }
+
+        var partition = stripe.partitions[key]
+        if partition == nil, plan.new != nil {
+            let created = Partition(key: key, localIndexCount: localIndexSchemas.count)
+            stripe.partitions[key] = created
+            directoryLock.withWriteLock { _ = directory.insert(DirectoryEntry(key)) }
+            partition = created
+        }
+        guard let partition else { return (tally, nil) }
+
+        if let new = plan.new {
+            if partition.items.insert(new) == nil { stripe.itemCount += 1 }
+        } else if plan.old != nil {
+            partition.items.remove(plan.intent.sortKey)
+            stripe.itemCount -= 1
+        }
+        stripe.sizeBytes += newSize - oldSize
+
+        for (i, schema) in localIndexSchemas.enumerated() {
+            let oldKey = oldItem.flatMap { schema.entryKey(for: $0) }
+            let newKey = newItem.flatMap { schema.entryKey(for: $0) }
+            if let oldKey { partition.localIndexes[i].remove(oldKey) }
+            if let newKey, let newItem { partition.localIndexes[i].insert(IndexEntry(key: newKey, item: newItem)) }
+            if oldKey != nil || newKey != nil {
+                let units = CapacityMath.writeUnits(max(oldKey == nil ? 0 : schema.projectedSize(oldItem!), newKey == nil ? 0 : schema.projectedSize(newItem!)))
+                tally.localIndexes[schema.name, default: 0] += units
+            }
+        }
+        if !localIndexSchemas.isEmpty {
+            partition.collectionSize += (newItem.map(collectionContribution) ?? 0) - (oldItem.map(collectionContribution) ?? 0)
+        }
+        for index in globalIndexes {
+            let units = index.itemChanged(old: oldItem, new: newItem)
+            if units > 0 { tally.globalIndexes[index.schema.name, default: 0] += units }
+        }
+
+        if partition.items.isEmpty {
+            stripe.partitions[key] = nil
+            directoryLock.withWriteLock { _ = directory.remove(key.directoryKey) }
+        }
+
+        var record: StreamRecord? = nil
+        if let stream {
+            let event: StreamRecord.EventName = plan.old == nil ? .insert : (plan.new == nil ? .remove : .modify)
+            record = stream.append(event: event, keys: keyItem((newItem ?? oldItem)!), old: oldItem, new: newItem)
+        }
+        return (tally, record)
+    }
+
+    /// An item's share of its item collection: its size plus its LSI copies.
+    func collectionContribution(_ item: StoredItem) -> Int {
+        var total = item.size
+        for schema in localIndexSchemas where schema.entryKey(for: item) != nil { total += schema.projectedSize(item) }
+        return total
+    }
+
+    /// Plans and commits one write under its stripe lock, then delivers its stream record.
+    func perform(_ intent: WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
+        let stripe = stripe(for: intent.partition)
+        stripe.lock.lockWrite()
+        let plan: WritePlan
+        do {
+            plan = try self.plan(intent, in: stripe.partitions[intent.partition])
+        } catch {
+            stripe.lock.unlock()
+            // A failed condition still consumes write capacity in DynamoDB; callers report it.
+            throw error
+        }
+        let (tally, record) = commit(plan, in: stripe)
+        stripe.lock.unlock()
+        if let record { stream?.deliver([record]) }
+        return (plan, tally)
+    }
+}

@@ -1,0 +1,152 @@
+/// How a table's key attributes are named and typed; shared by records, indexes and validation.
+struct KeyAttributes: Sendable, Hashable {
+    var partitionKey: String
+    var partitionKeyType: ScalarAttributeType
+    var sortKey: String?
+    var sortKeyType: ScalarAttributeType?
+
+    @inline(__always)
+    func isKey(_ name: String) -> Bool { name == partitionKey || name == sortKey }
+}
+
+struct RecordHeader {
+    /// Bytes of the encoded sort key at the start of the tail (0 for a hash-only table).
+    var sortKeyLength: UInt32
+    /// Bytes of encoded attributes after the sort key.
+    var attributesLength: UInt32
+    /// DynamoDB's size of the whole item (key attributes included).
+    var itemSize: UInt32
+}
+
+/// One stored item: immutable, one allocation holding the encoded sort key followed by every attribute
+/// except the two key attributes (the partition key lives once in its partition; the sort key is the
+/// B-tree key, decoded on demand).
+///
+/// Immutable so readers can hold a record after releasing the partition's lock: a write replaces the
+/// record instead of mutating it. Query results are arrays of records, decoded only when read.
+final class ItemRecord: ManagedBuffer<RecordHeader, UInt8>, @unchecked Sendable {
+    /// Encodes `item` (which has been validated against `keys`).
+    static func make(_ item: Item, keys: KeyAttributes, sortKey: [UInt8], itemSize: Int) -> ItemRecord {
+        var attributesLength = 0
+        for (name, value) in item where !keys.isKey(name) {
+            attributesLength += ItemCodec.bytesSize(name.utf8.count) + ItemCodec.valueSize(value)
+        }
+        let total = sortKey.count + attributesLength
+        let buffer = ItemRecord.create(minimumCapacity: total) { _ in
+            RecordHeader(sortKeyLength: UInt32(sortKey.count), attributesLength: UInt32(attributesLength), itemSize: UInt32(itemSize))
+        }
+        let record = unsafeDowncast(buffer, to: ItemRecord.self)
+        record.withUnsafeMutablePointerToElements { base in
+            sortKey.withUnsafeBufferPointer { key in
+                if let source = key.baseAddress, key.count > 0 { base.update(from: source, count: key.count) }
+            }
+            var writer = ItemCodec.Writer(pointer: base + sortKey.count)
+            for (name, value) in item where !keys.isKey(name) {
+                writer.string(name)
+                writer.write(value)
+            }
+            assert(writer.pointer == base + total, "record size mismatch")
+        }
+        return record
+    }
+
+    @inline(__always)
+    var itemSize: Int { Int(header.itemSize) }
+
+    @inline(__always)
+    func withSortKey<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withUnsafeMutablePointers { header, elements in
+            try body(UnsafeRawBufferPointer(start: elements, count: Int(header.pointee.sortKeyLength)))
+        }
+    }
+
+    var sortKeyBytes: [UInt8] { withSortKey { Array($0) } }
+
+    /// Calls `body` with a reader over the non-key attributes.
+    @inline(__always)
+    func withAttributes<R>(_ body: (inout ItemCodec.Reader) throws -> R) rethrows -> R {
+        try withUnsafeMutablePointers { header, elements in
+            let start = UnsafePointer(elements) + Int(header.pointee.sortKeyLength)
+            var reader = ItemCodec.Reader(pointer: start, end: start + Int(header.pointee.attributesLength))
+            return try body(&reader)
+        }
+    }
+
+    /// One non-key attribute, decoded; nil when absent.
+    func attribute(_ name: String) -> AttributeValue? {
+        withAttributes { reader in
+            while !reader.isAtEnd {
+                let entryName = reader.rawBytes()
+                if entryName.equalsUTF8(name) { return reader.value() }
+                reader.skipValue()
+            }
+            return nil
+        }
+    }
+
+    /// Whether the record has a non-key attribute of that name.
+    func hasAttribute(_ name: String) -> Bool {
+        withAttributes { reader in
+            while !reader.isAtEnd {
+                if reader.rawBytes().equalsUTF8(name) { return true }
+                reader.skipValue()
+            }
+            return false
+        }
+    }
+
+    /// Adds every non-key attribute to `item`.
+    func decodeAttributes(into item: inout Item) {
+        withAttributes { reader in
+            while !reader.isAtEnd {
+                let name = reader.string()
+                item[name] = reader.value()
+            }
+        }
+    }
+}
+
+/// A stored item as seen by readers: the record plus its partition key value, decoded lazily.
+///
+/// Cheap to copy (two references); reading an attribute decodes just that attribute.
+public struct StoredItem: @unchecked Sendable {
+    let record: ItemRecord
+    let partitionValue: AttributeValue
+    let keys: KeyAttributes
+
+    /// The whole item as a dictionary (allocates; prefer `subscript` for single attributes).
+    public var item: Item {
+        var result = Item(minimumCapacity: 8)
+        result[keys.partitionKey] = partitionValue
+        if let sortKey = keys.sortKey, let type = keys.sortKeyType {
+            result[sortKey] = record.withSortKey { KeyEncoding.decode($0, type: type) }
+        }
+        record.decodeAttributes(into: &result)
+        return result
+    }
+
+    /// One attribute, decoded on demand.
+    public subscript(_ name: String) -> AttributeValue? { attribute(name) }
+
+    /// DynamoDB's size of the item.
+    public var size: Int { record.itemSize }
+
+    /// The sort key value (nil for hash-only tables).
+    public var sortKeyValue: AttributeValue? {
+        guard let type = keys.sortKeyType else { return nil }
+        return record.withSortKey { KeyEncoding.decode($0, type: type) }
+    }
+}
+
+extension StoredItem: AttributeReader {
+    func attribute(_ name: String) -> AttributeValue? {
+        if name == keys.partitionKey { return partitionValue }
+        if name == keys.sortKey { return sortKeyValue }
+        return record.attribute(name)
+    }
+}
+
+extension ItemRecord: BTreeElement {
+    @inline(__always)
+    func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try withSortKey(body) }
+}
