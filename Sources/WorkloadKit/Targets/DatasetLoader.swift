@@ -14,6 +14,7 @@ struct DatasetLoader {
         let parts = min(threads, max(1, conversations))
         let results = LoadResults(parts: parts)
         let start = DispatchTime.now().uptimeNanoseconds
+        let cpuStart = DatasetLoader.processCPUSeconds()
         DispatchQueue.concurrentPerform(iterations: parts) { part in
             let range = (conversations * part / parts)..<(conversations * (part + 1) / parts)
             var batch: [WriteRequest] = []
@@ -38,8 +39,15 @@ struct DatasetLoader {
             }
         }
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
+        let cpuSeconds = DatasetLoader.processCPUSeconds() - cpuStart
         if let error = results.firstError { throw EmbeddedTarget.map(error) }
-        return EmbeddedTarget.LoadStatistics(items: results.total, seconds: seconds, threads: parts)
+        return EmbeddedTarget.LoadStatistics(items: results.total, seconds: seconds, cpuSeconds: cpuSeconds, threads: parts)
+    }
+
+    static func processCPUSeconds() -> Double {
+        var ts = timespec()
+        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
     }
 
     /// One BatchWriteItem, resubmitting unprocessed requests until none are left.
