@@ -60,8 +60,8 @@ struct KeyRange {
     func belowUpper(_ key: UnsafeRawBufferPointer) -> Bool {
         switch upper {
         case .unbounded: return true
-        case .inclusive(let k): return k.withUnsafeBytes { compareKeys(key, $0) <= 0 }
-        case .exclusive(let k): return k.withUnsafeBytes { compareKeys(key, $0) < 0 }
+        case .inclusive(let k): return k.withUnsafeBytes { compareKeyBytes(key, $0) <= 0 }
+        case .exclusive(let k): return k.withUnsafeBytes { compareKeyBytes(key, $0) < 0 }
         }
     }
 
@@ -70,8 +70,8 @@ struct KeyRange {
     func aboveLower(_ key: UnsafeRawBufferPointer) -> Bool {
         switch lower {
         case .unbounded: return true
-        case .inclusive(let k): return k.withUnsafeBytes { compareKeys(key, $0) >= 0 }
-        case .exclusive(let k): return k.withUnsafeBytes { compareKeys(key, $0) > 0 }
+        case .inclusive(let k): return k.withUnsafeBytes { compareKeyBytes(key, $0) >= 0 }
+        case .exclusive(let k): return k.withUnsafeBytes { compareKeyBytes(key, $0) > 0 }
         }
     }
 
@@ -98,5 +98,5 @@ struct KeyRange {
 
 @inline(__always)
 func compareKeys(_ a: [UInt8], _ b: [UInt8]) -> Int {
-    a.withUnsafeBytes { x in b.withUnsafeBytes { y in compareKeys(x, y) } }
+    a.withUnsafeBytes { x in b.withUnsafeBytes { y in compareKeyBytes(x, y) } }
 }

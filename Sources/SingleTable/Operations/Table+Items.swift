@@ -157,7 +157,7 @@ extension Table {
         try expressions.finish()
         return WriteIntent(
             partition: partition, sortKey: sortKey, key: input.key,
-            action: .update(update ?? UpdateExpression.empty), condition: condition,
+            action: .update(update ?? UpdateExpression(actions: [])), condition: condition,
             returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
     }
 }

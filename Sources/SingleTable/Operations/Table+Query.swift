@@ -124,7 +124,7 @@ extension Table {
             let inRange = element.withKeyBytes { key -> Bool in
                 if let prefix = range.prefix {
                     guard key.count >= prefix.count,
-                          prefix.withUnsafeBytes({ compareKeys(UnsafeRawBufferPointer(rebasing: key[0..<$0.count]), $0) }) == 0
+                          prefix.withUnsafeBytes({ compareKeyBytes(UnsafeRawBufferPointer(rebasing: key[0..<$0.count]), $0) }) == 0
                     else { return false }
                 }
                 return direction == .forward ? range.belowUpper(key) : range.aboveLower(key)

@@ -150,3 +150,15 @@ extension ItemRecord: BTreeElement {
     @inline(__always)
     func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try withSortKey(body) }
 }
+
+extension KeyEncoding {
+    /// Decodes a stored key the engine encoded itself: failure would mean corrupted memory.
+    @inline(__always)
+    static func decode(_ bytes: UnsafeRawBufferPointer, type: ScalarAttributeType) -> AttributeValue {
+        do {
+            return try decode(bytes, as: type)
+        } catch {
+            preconditionFailure("stored key does not decode as \(type.rawValue): \(error)")
+        }
+    }
+}

@@ -1,0 +1,58 @@
+/// The ExpressionAttributeNames and ExpressionAttributeValues of one request, shared by all of its
+/// expressions (condition, update, filter, projection, key condition).
+///
+/// Placeholders are resolved while parsing, so evaluation never looks a name up again. DynamoDB rejects a
+/// request that defines a placeholder no expression uses, so parsing records each one it resolves and
+/// `checkAllUsed()` runs once after every expression of the request has been parsed.
+struct ExpressionAttributes {
+    private(set) var names: [String: String]?
+    private(set) var values: [String: AttributeValue]?
+    private var usedNames: Set<String> = []
+    private var usedValues: Set<String> = []
+
+    init(names: [String: String]?, values: [String: AttributeValue]?) {
+        self.names = names
+        self.values = values
+    }
+
+    /// The attribute name `#placeholder` stands for, marking it used.
+    mutating func name(_ placeholder: String, kind: ExpressionKind) throws(DynamoDBError) -> String {
+        guard let name = names?[placeholder] else {
+            throw kind.invalid(
+                "An expression attribute name used in the document path is not defined; attribute name: \(placeholder)")
+        }
+        usedNames.insert(placeholder)
+        return name
+    }
+
+    /// The value `:placeholder` stands for, marking it used.
+    mutating func value(_ placeholder: String, kind: ExpressionKind) throws(DynamoDBError) -> AttributeValue {
+        guard let value = values?[placeholder] else {
+            throw kind.invalid(
+                "An expression attribute value used in expression is not defined; attribute value: \(placeholder)")
+        }
+        usedValues.insert(placeholder)
+        return value
+    }
+
+    /// DynamoDB's checks once every expression of the request is parsed: the maps must not be empty and
+    /// every placeholder they define must have been used.
+    func checkAllUsed() throws(DynamoDBError) {
+        if let names, names.isEmpty { throw .validation("ExpressionAttributeNames must not be empty") }
+        if let values, values.isEmpty { throw .validation("ExpressionAttributeValues must not be empty") }
+        if let names {
+            let unused = names.keys.filter { !usedNames.contains($0) }.sorted()
+            if !unused.isEmpty {
+                throw .validation(
+                    "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unused.joined(separator: ", "))}")
+            }
+        }
+        if let values {
+            let unused = values.keys.filter { !usedValues.contains($0) }.sorted()
+            if !unused.isEmpty {
+                throw .validation(
+                    "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unused.joined(separator: ", "))}")
+            }
+        }
+    }
+}

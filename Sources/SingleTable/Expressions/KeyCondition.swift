@@ -1,0 +1,142 @@
+/// A parsed KeyConditionExpression, validated against the key schema of the table or index queried:
+/// an equality on the partition key and at most one condition on the sort key.
+struct KeyCondition: Hashable, Sendable {
+    enum SortKeyCondition: Hashable, Sendable {
+        case equal(AttributeValue)
+        case lessThan(AttributeValue)
+        case lessThanOrEqual(AttributeValue)
+        case greaterThan(AttributeValue)
+        case greaterThanOrEqual(AttributeValue)
+        case between(AttributeValue, AttributeValue)
+        case beginsWith(AttributeValue)
+
+        /// Whether a sort key value satisfies the condition (values of another type never do).
+        func matches(_ value: AttributeValue) -> Bool {
+            switch self {
+            case .equal(let v): return value == v
+            case .lessThan(let v): return Comparator.less.holds(value, v)
+            case .lessThanOrEqual(let v): return Comparator.lessOrEqual.holds(value, v)
+            case .greaterThan(let v): return Comparator.greater.holds(value, v)
+            case .greaterThanOrEqual(let v): return Comparator.greaterOrEqual.holds(value, v)
+            case let .between(low, high):
+                return Comparator.greaterOrEqual.holds(value, low) && Comparator.lessOrEqual.holds(value, high)
+            case .beginsWith(let prefix):
+                switch (value, prefix) {
+                case let (.s(s), .s(p)): return s.utf8.starts(with: p.utf8)
+                case let (.b(b), .b(p)): return b.starts(with: p)
+                default: return false
+                }
+            }
+        }
+    }
+
+    var partitionKey: String
+    var partitionValue: AttributeValue
+    var sortKeyName: String?
+    var sortKey: SortKeyCondition?
+
+    static let kind = ExpressionKind.keyCondition
+
+    /// Parses `text` with the condition grammar, then checks it has the only shape a Query accepts.
+    /// - Parameters:
+    ///   - partitionKey, sortKey: the key schema of the table or index queried.
+    ///   - keyTypes: the attribute definitions of those keys, to check the values' types.
+    static func parse(
+        _ text: String, partitionKey: String, sortKey: String?, keyTypes: [String: ScalarAttributeType],
+        attributes: inout ExpressionAttributes
+    ) throws(DynamoDBError) -> KeyCondition {
+        var parser = try ExpressionParser(text, kind: kind, attributes: attributes)
+        let condition = try parser.parseCondition()
+        try parser.expectEnd()
+        attributes = parser.attributes
+
+        var parts: [(name: String, condition: SortKeyCondition)] = []
+        try collect(condition, into: &parts)
+        var partitionValue: AttributeValue?
+        var sortCondition: SortKeyCondition?
+        for (name, part) in parts {
+            if parts.filter({ $0.name == name }).count > 1 || parts.count > 2 {
+                throw .validation("KeyConditionExpressions must only contain one condition per key")
+            }
+            if name == partitionKey {
+                guard case .equal(let v) = part else { throw .validation("Query key condition not supported") }
+                partitionValue = v
+            } else if name == sortKey {
+                sortCondition = part
+            } else {
+                // A condition on a non-key attribute leaves a key element uncovered.
+                let missing = parts.contains(where: { $0.name == partitionKey }) ? (sortKey ?? partitionKey) : partitionKey
+                throw .validation("Query condition missed key schema element: \(missing)")
+            }
+        }
+        guard let partitionValue else {
+            throw .validation("Query condition missed key schema element: \(partitionKey)")
+        }
+        try checkType(partitionValue, of: partitionKey, keyTypes)
+        if let sortCondition, let sortKey {
+            switch sortCondition {
+            case .equal(let v), .lessThan(let v), .lessThanOrEqual(let v), .greaterThan(let v), .greaterThanOrEqual(let v):
+                try checkType(v, of: sortKey, keyTypes)
+            case let .between(low, high):
+                try checkType(low, of: sortKey, keyTypes)
+                try checkType(high, of: sortKey, keyTypes)
+            case .beginsWith(let prefix):
+                try checkType(prefix, of: sortKey, keyTypes)
+                if case .n = prefix {
+                    throw kind.invalid("Incorrect operand type for operator or function; operator or function: begins_with, operand type: N")
+                }
+            }
+        }
+        return KeyCondition(partitionKey: partitionKey, partitionValue: partitionValue, sortKeyName: sortKey, sortKey: sortCondition)
+    }
+
+    private static func checkType(_ value: AttributeValue, of key: String, _ keyTypes: [String: ScalarAttributeType]) throws(DynamoDBError) {
+        guard let expected = keyTypes[key], value.type.rawValue == expected.rawValue else {
+            throw .validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
+        }
+    }
+
+    /// Flattens ANDs into per-attribute conditions; anything but `=`, `<`, `<=`, `>`, `>=`, BETWEEN and
+    /// begins_with of a top-level attribute and a value is an operator DynamoDB refuses in a key condition.
+    private static func collect(_ condition: Condition, into parts: inout [(name: String, condition: SortKeyCondition)]) throws(DynamoDBError) {
+        switch condition {
+        case let .and(a, b):
+            try collect(a, into: &parts)
+            try collect(b, into: &parts)
+        case let .compare(.path(path), comparator, .value(v)):
+            let name = try topLevel(path)
+            switch comparator {
+            case .equal: parts.append((name, .equal(v)))
+            case .less: parts.append((name, .lessThan(v)))
+            case .lessOrEqual: parts.append((name, .lessThanOrEqual(v)))
+            case .greater: parts.append((name, .greaterThan(v)))
+            case .greaterOrEqual: parts.append((name, .greaterThanOrEqual(v)))
+            case .notEqual: throw unsupported("<>")
+            }
+        case let .between(.path(path), .value(low), .value(high)):
+            parts.append((try topLevel(path), .between(low, high)))
+        case let .beginsWith(.path(path), .value(prefix)):
+            parts.append((try topLevel(path), .beginsWith(prefix)))
+        case .or: throw unsupported("OR")
+        case .not: throw unsupported("NOT")
+        case .in: throw unsupported("IN")
+        case .attributeExists: throw unsupported("attribute_exists")
+        case .attributeNotExists: throw unsupported("attribute_not_exists")
+        case .attributeType: throw unsupported("attribute_type")
+        case .contains: throw unsupported("contains")
+        default:
+            throw kind.invalid("The key conditions must compare a key attribute with a value;")
+        }
+    }
+
+    private static func unsupported(_ op: String) -> DynamoDBError {
+        kind.invalid("Invalid operator used in KeyConditionExpression: \(op)")
+    }
+
+    private static func topLevel(_ path: DocumentPath) throws(DynamoDBError) -> String {
+        guard path.elements.isEmpty else {
+            throw kind.invalid("KeyConditionExpressions cannot have conditions on nested attributes;")
+        }
+        return path.name
+    }
+}

@@ -1,0 +1,213 @@
+/// An in-memory B-tree of class instances ordered by their encoded key bytes (see `KeyEncoding`).
+///
+/// The table keeps one tree per partition (sort keys) and one per GSI (composite keys across the table).
+/// It is a B-tree, not a B+tree: every element is stored exactly once, in a leaf or an internal node, so the
+/// tree never keeps a removed item alive as a separator and needs no copied separator keys.
+/// A final class (not a copy-on-write struct) because the table mutates trees in place under its own lock
+/// and keeps many of them in a dictionary; not thread-safe by itself.
+///
+/// Node capacity (see `defaultNodeCapacity`): measured with `STBENCH_BENCH=1 swift test -c release
+/// --filter BTreeBenchmarks` (figures in the lead's report and below).
+final class BTree<Element: BTreeElement> {
+    /// Maximum elements per node. Chosen by measurement; see the figures in `defaultNodeCapacity`.
+    let nodeCapacity: Int
+    /// Below this, a node that lost an element borrows from or merges with a sibling. An append split
+    /// (see `_Node.insert`) may leave a node below it until a removal touches that node.
+    let minimumCount: Int
+    private(set) var root: _Node<Element>
+    private(set) var count: Int = 0
+
+    /// Maximum elements per node unless `init` is given another. See the figures at the top of this file.
+    static var defaultNodeCapacity: Int { 64 }
+
+    init(nodeCapacity: Int = BTree.defaultNodeCapacity) {
+        precondition(nodeCapacity >= 4, "BTree.init: nodeCapacity must be at least 4, got \(nodeCapacity)")
+        self.nodeCapacity = nodeCapacity
+        self.minimumCount = nodeCapacity / 2 - 1
+        self.root = _Node(capacity: nodeCapacity, isLeaf: true)
+    }
+
+    var isEmpty: Bool { count == 0 }
+
+    // MARK: Lookup
+
+    /// The element whose key equals `key`, if any.
+    @inline(__always)
+    func find(_ key: UnsafeRawBufferPointer) -> Element? {
+        var stats = BTreeNoStats()
+        return find(key, stats: &stats)
+    }
+
+    func find(_ key: [UInt8]) -> Element? {
+        key.withUnsafeBytes { find($0) }
+    }
+
+    func find<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> Element? {
+        var node = root
+        while true {
+            let (index, found) = node.search(key, stats: &stats)
+            if found { return node.elements[index] }
+            guard let children = node.children else { return nil }
+            node = children[index].unsafelyUnwrapped
+        }
+    }
+
+    /// The element with the smallest key.
+    var first: Element? {
+        var node = root
+        while let children = node.children { node = children[0].unsafelyUnwrapped }
+        return node.count > 0 ? node.elements[0] : nil
+    }
+
+    /// The element with the largest key.
+    var last: Element? {
+        var node = root
+        while let children = node.children { node = children[node.count].unsafelyUnwrapped }
+        return node.count > 0 ? node.elements[node.count - 1] : nil
+    }
+
+    // MARK: Insertion
+
+    /// Inserts `element`; if an element with an equal key was present, it is replaced and returned.
+    @discardableResult
+    func insert(_ element: Element) -> Element? {
+        var stats = BTreeNoStats()
+        return insert(element, stats: &stats)
+    }
+
+    @discardableResult
+    func insert<Stats: BTreeStatsSink>(_ element: Element, stats: inout Stats) -> Element? {
+        let (replaced, split) = element.withKeyBytes { key in
+            insert(element, key: key, into: root, stats: &stats)
+        }
+        if let (median, right) = split {
+            let newRoot = _Node<Element>(capacity: nodeCapacity, isLeaf: false)
+            newRoot.elements.initialize(to: median)
+            newRoot.children.unsafelyUnwrapped[0] = root
+            newRoot.children.unsafelyUnwrapped[1] = right
+            newRoot.count = 1
+            root = newRoot
+        }
+        if replaced == nil { count += 1 }
+        _checkInvariants()
+        return replaced
+    }
+
+    private func insert<Stats: BTreeStatsSink>(
+        _ element: Element, key: UnsafeRawBufferPointer, into node: _Node<Element>, stats: inout Stats
+    ) -> (replaced: Element?, split: (median: Element, right: _Node<Element>)?) {
+        let (index, found) = node.search(key, stats: &stats)
+        if found {
+            let old = node.elements[index]
+            node.elements[index] = element
+            return (old, nil)
+        }
+        guard node.children != nil else {
+            return (nil, node.insert(element, rightChild: nil, at: index))
+        }
+        let (replaced, split) = insert(element, key: key, into: node.child(index), stats: &stats)
+        guard let (median, right) = split else { return (replaced, nil) }
+        return (nil, node.insert(median, rightChild: right, at: index))
+    }
+
+    // MARK: Removal
+
+    /// Removes and returns the element whose key equals `key`, if any.
+    @discardableResult
+    func remove(_ key: UnsafeRawBufferPointer) -> Element? {
+        var stats = BTreeNoStats()
+        return remove(key, stats: &stats)
+    }
+
+    @discardableResult
+    func remove(_ key: [UInt8]) -> Element? {
+        key.withUnsafeBytes { remove($0) }
+    }
+
+    @discardableResult
+    func remove<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> Element? {
+        let removed = remove(key, from: root, stats: &stats)
+        if removed != nil {
+            count -= 1
+            if root.count == 0, root.children != nil {
+                root = root.child(0)  // The old root's slots are released with it.
+            }
+        }
+        _checkInvariants()
+        return removed
+    }
+
+    private func remove<Stats: BTreeStatsSink>(
+        _ key: UnsafeRawBufferPointer, from node: _Node<Element>, stats: inout Stats
+    ) -> Element? {
+        let (index, found) = node.search(key, stats: &stats)
+        guard node.children != nil else {
+            return found ? node.removeFromLeaf(at: index) : nil
+        }
+        if found {
+            // Replace with the predecessor, the largest element of the left subtree.
+            let predecessor = removeLast(from: node.child(index))
+            let removed = node.elements[index]
+            node.elements[index] = predecessor
+            rebalance(node, childAt: index)
+            return removed
+        }
+        let removed = remove(key, from: node.child(index), stats: &stats)
+        if removed != nil { rebalance(node, childAt: index) }
+        return removed
+    }
+
+    private func removeLast(from node: _Node<Element>) -> Element {
+        guard node.children != nil else { return node.removeFromLeaf(at: node.count - 1) }
+        let last = node.count
+        let removed = removeLast(from: node.child(last))
+        rebalance(node, childAt: last)
+        return removed
+    }
+
+    /// Restores the minimum count of `parent`'s child at `index` after it lost an element: borrow from a
+    /// sibling that can spare one, else merge with a sibling (the two fit in one node then).
+    private func rebalance(_ parent: _Node<Element>, childAt index: Int) {
+        let child = parent.child(index)
+        guard child.count < minimumCount || child.count == 0 else { return }
+        if index > 0 {
+            let left = parent.child(index - 1)
+            if left.count > minimumCount {
+                let (element, grandchild) = left.removeLast()
+                child.prepend(parent.elements[index - 1], child: grandchild)
+                parent.elements[index - 1] = element
+                return
+            }
+        }
+        if index < parent.count {
+            let right = parent.child(index + 1)
+            if right.count > minimumCount {
+                let (element, grandchild) = right.removeFirst()
+                child.append(parent.elements[index], child: grandchild)
+                parent.elements[index] = element
+                return
+            }
+        }
+        let separatorIndex = index > 0 ? index - 1 : index
+        let left = parent.child(separatorIndex)
+        let right = parent.child(separatorIndex + 1)
+        // The child is below the minimum and the sibling at or below it, so both fit in one node.
+        precondition(
+            left.count + right.count + 1 <= nodeCapacity,
+            "BTree.rebalance: merging \(left.count) + 1 + \(right.count) elements overflows capacity \(nodeCapacity)")
+        left.absorb(parent.elements[separatorIndex], right)
+        _ = parent.removeElementAndRightChild(at: separatorIndex)
+    }
+
+    // MARK: Invariants
+
+    #if STBENCH_INTERNAL_CHECKS
+    /// After every mutation when built with STBENCH_INTERNAL_CHECKS: stops on the first broken invariant.
+    func _checkInvariants() {
+        let violations = invariantViolations()
+        precondition(violations.isEmpty, "BTree invariants broken: \(violations.joined(separator: "; "))")
+    }
+    #else
+    @inline(__always) func _checkInvariants() {}
+    #endif
+}

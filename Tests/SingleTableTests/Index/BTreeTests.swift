@@ -1,0 +1,197 @@
+import Testing
+
+@testable import SingleTable
+
+@Suite struct BTreeTests {
+    @Test func emptyTree() {
+        let tree = BTree<TestElement>()
+        #expect(tree.isEmpty && tree.count == 0)
+        #expect(tree.find(testKey(1)) == nil)
+        #expect(tree.first == nil && tree.last == nil)
+        #expect(tree.remove(testKey(1)) == nil)
+        #expect(tree.values == [])
+        #expect(tree.visitedValues(from: .unbounded, .forward) == [])
+        #expect(tree.visitedValues(from: .inclusive(testKey(3)), .backward) == [])
+        #expect(tree.checkInvariants())
+    }
+
+    @Test func singleElement() {
+        let tree = BTree<TestElement>()
+        let element = TestElement(7)
+        #expect(tree.insert(element) == nil)
+        #expect(tree.count == 1 && !tree.isEmpty)
+        #expect(tree.find(testKey(7)) === element)
+        #expect(tree.find(testKey(6)) == nil && tree.find(testKey(8)) == nil)
+        #expect(tree.first === element && tree.last === element)
+        #expect(tree.remove(testKey(7)) === element)
+        #expect(tree.isEmpty && tree.checkInvariants())
+    }
+
+    @Test func keysThatArePrefixesOfOthers() {
+        let tree = BTree<TestElement>(nodeCapacity: 4)
+        let keys: [[UInt8]] = [[0x61, 0x00], [], [0x61], [0x61, 0x61], [0x60, 0xFF], [0x61, 0x00, 0x00], [0xFF]]
+        for (tag, key) in keys.enumerated() { tree.insert(TestElement(key, tag: tag)) }
+        // Expected byte order, worked by hand: [] < 60 FF < 61 < 61 00 < 61 00 00 < 61 61 < FF.
+        #expect(tree.map(\.key) == [[], [0x60, 0xFF], [0x61], [0x61, 0x00], [0x61, 0x00, 0x00], [0x61, 0x61], [0xFF]])
+        for (tag, key) in keys.enumerated() { #expect(tree.find(key)?.tag == tag) }
+        #expect(tree.checkInvariants())
+    }
+
+    @Test(arguments: [4, 5, 16, 64])
+    func ascendingInsertsFillNodes(capacity: Int) {
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        for value in 0..<2000 {
+            tree.insert(TestElement(value))
+            #expect(tree.last.map { testValue($0.key) } == value)
+        }
+        #expect(tree.checkInvariants())
+        #expect(tree.values == Array(0..<2000))
+        // Append splits leave capacity - 1 of capacity elements in every leaf but the last.
+        let shape = tree.shape()
+        #expect(shape.leafFill >= Double(capacity - 1) / Double(capacity) * 0.95, "leaf fill \(shape.leafFill)")
+    }
+
+    @Test(arguments: [4, 16])
+    func descendingInsertsFillNodes(capacity: Int) {
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        for value in (0..<2000).reversed() { tree.insert(TestElement(value)) }
+        #expect(tree.checkInvariants())
+        #expect(tree.values == Array(0..<2000))
+        #expect(tree.shape().leafFill >= Double(capacity - 1) / Double(capacity) * 0.95)
+    }
+
+    @Test(arguments: [4, 7, 32])
+    func randomInsertsAndFinds(capacity: Int) {
+        var rng = SplitMix64(seed: 42)
+        let values = Array(0..<3000).map { $0 * 3 }.shuffled(using: &rng)
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        for value in values { #expect(tree.insert(TestElement(value)) == nil) }
+        #expect(tree.count == 3000)
+        #expect(tree.checkInvariants())
+        #expect(tree.values == values.sorted())
+        for value in values {
+            #expect(tree.find(testKey(value)).map { testValue($0.key) } == value)
+            #expect(tree.find(testKey(value + 1)) == nil)
+        }
+        #expect(tree.first.map { testValue($0.key) } == 0)
+        #expect(tree.last.map { testValue($0.key) } == 2999 * 3)
+    }
+
+    @Test func insertReplacesEqualKey() {
+        let tree = BTree<TestElement>(nodeCapacity: 4)
+        for value in 0..<50 { tree.insert(TestElement(value, tag: 1)) }
+        for value in [0, 17, 49] {
+            let old = tree.insert(TestElement(value, tag: 2))
+            #expect(old?.tag == 1 && old.map { testValue($0.key) } == value)
+            #expect(tree.find(testKey(value))?.tag == 2)
+        }
+        #expect(tree.count == 50)
+        #expect(tree.checkInvariants())
+    }
+
+    @Test(arguments: [4, 5, 8])
+    func removalsBorrowAndMerge(capacity: Int) {
+        var rng = SplitMix64(seed: 7)
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        var remaining = Set(0..<500)
+        for value in Array(remaining).shuffled(using: &rng) { tree.insert(TestElement(value)) }
+        let shapeBefore = tree.shape()
+        #expect(shapeBefore.height >= 3)
+        for value in Array(remaining).shuffled(using: &rng) {
+            #expect(tree.remove(testKey(value)).map { testValue($0.key) } == value)
+            #expect(tree.remove(testKey(value)) == nil)
+            remaining.remove(value)
+            #expect(tree.count == remaining.count)
+            #expect(tree.checkInvariants(), "after removing \(value)")
+            if remaining.count == 250 {
+                #expect(tree.values == remaining.sorted())
+                // Merges free nodes: half the elements must fit in fewer nodes than before.
+                #expect(tree.shape().nodes < shapeBefore.nodes)
+            }
+        }
+        #expect(tree.isEmpty)
+        #expect(tree.shape().height == 1)
+    }
+
+    @Test func removingFromEitherEndAfterAppends() {
+        let tree = BTree<TestElement>(nodeCapacity: 4)
+        for value in 0..<300 { tree.insert(TestElement(value)) }
+        for value in 0..<100 { #expect(tree.remove(testKey(value)) != nil) }
+        for value in (200..<300).reversed() { #expect(tree.remove(testKey(value)) != nil) }
+        #expect(tree.checkInvariants())
+        #expect(tree.values == Array(100..<200))
+    }
+
+    // MARK: Visits
+
+    /// Even keys 0, 2, ..., 98 in a tree with small nodes, so visits cross several levels.
+    static func evenTree() -> BTree<TestElement> {
+        let tree = BTree<TestElement>(nodeCapacity: 4)
+        var rng = SplitMix64(seed: 3)
+        for value in stride(from: 0, through: 98, by: 2).shuffled(using: &rng) { tree.insert(TestElement(value)) }
+        return tree
+    }
+
+    @Test func forwardVisits() {
+        let tree = Self.evenTree()
+        let all = Array(stride(from: 0, through: 98, by: 2))
+        #expect(tree.visitedValues(from: .unbounded, .forward) == all)
+        #expect(tree.visitedValues(from: .inclusive(testKey(10)), .forward) == all.filter { $0 >= 10 })
+        #expect(tree.visitedValues(from: .exclusive(testKey(10)), .forward) == all.filter { $0 > 10 })
+        #expect(tree.visitedValues(from: .inclusive(testKey(11)), .forward) == all.filter { $0 >= 12 })
+        #expect(tree.visitedValues(from: .exclusive(testKey(11)), .forward) == all.filter { $0 >= 12 })
+        #expect(tree.visitedValues(from: .inclusive([]), .forward) == all)
+        #expect(tree.visitedValues(from: .exclusive(testKey(98)), .forward) == [])
+        #expect(tree.visitedValues(from: .inclusive(testKey(99)), .forward) == [])
+        for start in 0...100 {
+            #expect(tree.visitedValues(from: .inclusive(testKey(start)), .forward) == all.filter { $0 >= start })
+            #expect(tree.visitedValues(from: .exclusive(testKey(start)), .forward) == all.filter { $0 > start })
+        }
+    }
+
+    @Test func backwardVisits() {
+        let tree = Self.evenTree()
+        let all = Array(stride(from: 98, through: 0, by: -2))
+        #expect(tree.visitedValues(from: .unbounded, .backward) == all)
+        #expect(tree.visitedValues(from: .inclusive(testKey(10)), .backward) == [10, 8, 6, 4, 2, 0])
+        #expect(tree.visitedValues(from: .exclusive(testKey(10)), .backward) == [8, 6, 4, 2, 0])
+        #expect(tree.visitedValues(from: .inclusive(testKey(11)), .backward) == [10, 8, 6, 4, 2, 0])
+        #expect(tree.visitedValues(from: .exclusive(testKey(0)), .backward) == [])
+        #expect(tree.visitedValues(from: .inclusive([0xFF]), .backward) == all)
+        for start in 0...100 {
+            #expect(tree.visitedValues(from: .inclusive(testKey(start)), .backward) == all.filter { $0 <= start })
+            #expect(tree.visitedValues(from: .exclusive(testKey(start)), .backward) == all.filter { $0 < start })
+        }
+    }
+
+    @Test func visitsStopEarly() {
+        let tree = Self.evenTree()
+        #expect(tree.visitedValues(from: .unbounded, .forward, limit: 3) == [0, 2, 4])
+        #expect(tree.visitedValues(from: .unbounded, .backward, limit: 3) == [98, 96, 94])
+        #expect(tree.visitedValues(from: .inclusive(testKey(50)), .forward, limit: 2) == [50, 52])
+        #expect(tree.visitedValues(from: .exclusive(testKey(50)), .backward, limit: 20).count == 20)
+        #expect(tree.visitedValues(from: .exclusive(testKey(50)), .backward, limit: 1) == [48])
+        var calls = 0
+        tree.visit(from: .inclusive(testKey(20)), direction: .backward) { _ in
+            calls += 1
+            return false
+        }
+        #expect(calls == 1)
+    }
+
+    // MARK: Profiling counters
+
+    @Test func countersCountNodesAndComparisons() {
+        let capacity = 8
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        var rng = SplitMix64(seed: 11)
+        for value in Array(0..<1000).map({ $0 * 2 }).shuffled(using: &rng) { tree.insert(TestElement(value)) }
+        let height = tree.shape().height
+        // A missing key is searched for on every level, with at most ceil(log2(capacity + 1)) = 4 probes per node.
+        var stats = BTreeCounters()
+        let missing = testKey(501)
+        #expect(missing.withUnsafeBytes { tree.find($0, stats: &stats) } == nil)
+        #expect(stats.nodesVisited == height)
+        #expect(stats.keyComparisons >= height && stats.keyComparisons <= height * 4)
+    }
+}
