@@ -82,7 +82,10 @@ let package = Package(
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
         .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
-        .testTarget(name: "ReportingTests", dependencies: ["Reporting"]),
+        .testTarget(
+            name: "ReportingTests",
+            dependencies: ["Reporting", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
     ],
     swiftLanguageModes: [.v5]
 )

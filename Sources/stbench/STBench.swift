@@ -6,6 +6,8 @@ struct STBench: AsyncParsableCommand {
         commandName: "stbench",
         abstract: "Benchmark and load-generation harness for single-table NoSQL designs.",
         version: "0.1.0",
-        subcommands: [Bench.self]
+        subcommands: [
+            Bench.self, ReportCommand.self, MergeCommand.self, CompareCommand.self, InstructionGateCommand.self,
+        ]
     )
 }

@@ -40,12 +40,12 @@ enum Comparator: Hashable, Sendable {
     @inline(__always)
     func holds(_ a: AttributeValue, _ b: AttributeValue) -> Bool {
         switch self {
-        case .equal: return a == b
-        case .notEqual: return a != b
-        case .less: return (a.compare(to: b) ?? 0) < 0
-        case .lessOrEqual: guard let c = a.compare(to: b) else { return false }; return c <= 0
-        case .greater: return (a.compare(to: b) ?? 0) > 0
-        case .greaterOrEqual: guard let c = a.compare(to: b) else { return false }; return c >= 0
+        case .equal: return ValueOrder.equal(a, b)
+        case .notEqual: return !ValueOrder.equal(a, b)
+        case .less: return (ValueOrder.order(a, b) ?? 0) < 0
+        case .lessOrEqual: guard let c = ValueOrder.order(a, b) else { return false }; return c <= 0
+        case .greater: return (ValueOrder.order(a, b) ?? 0) > 0
+        case .greaterOrEqual: guard let c = ValueOrder.order(a, b) else { return false }; return c >= 0
         }
     }
 }
@@ -69,21 +69,19 @@ indirect enum Condition: Hashable, Sendable {
     func evaluate<Reader: AttributeReader>(_ item: Reader) -> Bool {
         switch self {
         case let .compare(lhs, comparator, rhs):
-            guard let a = lhs.value(in: item) else {
-                // A missing attribute equals nothing, so it is "not equal" to any value.
-                return comparator == .notEqual && rhs.value(in: item) != nil
-            }
-            guard let b = rhs.value(in: item) else { return comparator == .notEqual }
+            // A missing attribute equals nothing, so `<>` holds when either side is missing (even both,
+            // as DynamoDB evaluates `a <> b` with neither present) and every other comparator fails.
+            guard let a = lhs.value(in: item), let b = rhs.value(in: item) else { return comparator == .notEqual }
             return comparator.holds(a, b)
         case let .between(operand, low, high):
             guard let v = operand.value(in: item), let l = low.value(in: item), let h = high.value(in: item),
-                let lowOrder = v.compare(to: l), let highOrder = v.compare(to: h)
+                let lowOrder = ValueOrder.order(v, l), let highOrder = ValueOrder.order(v, h)
             else { return false }
             return lowOrder >= 0 && highOrder <= 0
         case let .in(operand, candidates):
             guard let v = operand.value(in: item) else { return false }
             for candidate in candidates {
-                if let c = candidate.value(in: item), c == v { return true }
+                if let c = candidate.value(in: item), ValueOrder.equal(c, v) { return true }
             }
             return false
         case .attributeExists(let path):
@@ -95,7 +93,7 @@ indirect enum Condition: Hashable, Sendable {
         case let .beginsWith(operand, prefix):
             guard let v = operand.value(in: item), let p = prefix.value(in: item) else { return false }
             switch (v, p) {
-            case let (.s(s), .s(prefix)): return s.utf8.starts(with: prefix.utf8)
+            case let (.s(s), .s(prefix)): return ValueOrder.hasPrefix(s, prefix)
             case let (.b(b), .b(prefix)): return b.starts(with: prefix)
             default: return false
             }
@@ -115,33 +113,49 @@ indirect enum Condition: Hashable, Sendable {
     /// type, or an element of a list.
     static func contains(_ container: AttributeValue, _ element: AttributeValue) -> Bool {
         switch (container, element) {
-        case let (.s(s), .s(sub)):
-            // Native strings are contiguous UTF-8, so this searches in place without copying.
-            let found = s.utf8.withContiguousStorageIfAvailable { haystack in
-                sub.utf8.withContiguousStorageIfAvailable { needle in containsBytes(haystack, needle) }
+        case let (.s(s), .s(sub)): return ValueOrder.contains(s, sub)
+        case let (.b(b), .b(sub)): return ValueOrder.contains(b, sub)
+        case let (.ss(set), .s(s)):
+            // String sets are kept in byte order (AttributeValue.stringSet), so binary search.
+            var low = 0, high = set.count
+            while low < high {
+                let mid = (low + high) / 2
+                switch ValueOrder.compare(set[mid], s) {
+                case 0: return true
+                case ..<0: low = mid + 1
+                default: high = mid
+                }
             }
-            if let found, let found { return found }
-            return containsBytes(Array(s.utf8), Array(sub.utf8))
-        case let (.b(b), .b(sub)): return containsBytes(b, sub)
-        case let (.ss(set), .s(s)): return set.contains { $0.utf8.elementsEqual(s.utf8) }
+            return false
         case let (.ns(set), .n(n)): return set.contains(n)
         case let (.bs(set), .b(b)): return set.contains(b)
-        case let (.l(list), _): return list.contains(element)
+        case let (.l(list), _): return list.contains { ValueOrder.equal($0, element) }
         default: return false
         }
     }
+}
 
-    private static func containsBytes<Haystack: RandomAccessCollection<UInt8>, Needle: RandomAccessCollection<UInt8>>(
-        _ haystack: Haystack, _ needle: Needle
-    ) -> Bool where Haystack.Index == Int, Needle.Index == Int {
-        let n = needle.count
-        if n == 0 { return true }
-        if n > haystack.count { return false }
-        var start = haystack.startIndex
-        while start + n <= haystack.endIndex {
-            if haystack[start..<(start + n)].elementsEqual(needle) { return true }
-            start += 1
+extension Operand {
+    /// Top-level attribute names this operand reads.
+    var topLevelNames: [String] {
+        switch self {
+        case .path(let p), .size(let p): return [p.name]
+        case .value: return []
         }
-        return false
+    }
+}
+
+extension Condition {
+    /// Top-level attribute names the condition reads (Query rejects filters on key attributes).
+    var topLevelNames: Set<String> {
+        switch self {
+        case let .compare(a, _, b): return Set(a.topLevelNames + b.topLevelNames)
+        case let .between(a, b, c): return Set(a.topLevelNames + b.topLevelNames + c.topLevelNames)
+        case let .in(a, list): return Set(a.topLevelNames + list.flatMap(\.topLevelNames))
+        case .attributeExists(let p), .attributeNotExists(let p), .attributeType(let p, _): return [p.name]
+        case let .beginsWith(a, b), let .contains(a, b): return Set(a.topLevelNames + b.topLevelNames)
+        case .not(let c): return c.topLevelNames
+        case let .and(a, b), let .or(a, b): return a.topLevelNames.union(b.topLevelNames)
+        }
     }
 }

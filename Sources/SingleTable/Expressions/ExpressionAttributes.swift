@@ -35,11 +35,39 @@ struct ExpressionAttributes {
         return value
     }
 
+    /// A placeholder is the sigil followed by one or more of `[A-Za-z0-9_]`, as the tokenizer reads them.
+    static func isPlaceholder(_ key: String, sigil: UInt8) -> Bool {
+        let utf8 = key.utf8
+        guard utf8.first == sigil, utf8.count > 1 else { return false }
+        return utf8.dropFirst().allSatisfy {
+            ($0 >= UInt8(ascii: "a") && $0 <= UInt8(ascii: "z")) || ($0 >= UInt8(ascii: "A") && $0 <= UInt8(ascii: "Z"))
+                || ($0 >= UInt8(ascii: "0") && $0 <= UInt8(ascii: "9")) || $0 == UInt8(ascii: "_")
+        }
+    }
+
     /// DynamoDB's checks once every expression of the request is parsed: the maps must not be empty and
     /// every placeholder they define must have been used.
     func checkAllUsed() throws(DynamoDBError) {
         if let names, names.isEmpty { throw .validation("ExpressionAttributeNames must not be empty") }
         if let values, values.isEmpty { throw .validation("ExpressionAttributeValues must not be empty") }
+        for key in names?.keys.sorted() ?? [] where !ExpressionAttributes.isPlaceholder(key, sigil: UInt8(ascii: "#")) {
+            throw .validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"\(key)\"")
+        }
+        for key in values?.keys.sorted() ?? [] where !ExpressionAttributes.isPlaceholder(key, sigil: UInt8(ascii: ":")) {
+            throw .validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"\(key)\"")
+        }
+        for key in values?.keys.sorted() ?? [] {
+            let setName: String
+            switch values?[key] {
+            case .ss(let v)? where v.isEmpty: setName = "string"
+            case .ns(let v)? where v.isEmpty: setName = "number"
+            case .bs(let v)? where v.isEmpty: setName = "binary"
+            default: continue
+            }
+            // DynamoDB's wording, including its "An" and double space.
+            throw .validation(
+                "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An \(setName) set  may not be empty for key \(key)")
+        }
         if let names {
             let unused = names.keys.filter { !usedNames.contains($0) }.sorted()
             if !unused.isEmpty {

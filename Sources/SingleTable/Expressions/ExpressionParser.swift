@@ -10,11 +10,15 @@ struct ExpressionParser {
     let kind: ExpressionKind
     var position = 0
     var attributes: ExpressionAttributes
+    /// Token positions of the `(` and `)` of the parenthesised condition parsed last, to spot `((…))`.
+    private var lastGroup: (open: Int, close: Int)?
 
     /// The functions a condition may call, and those only an update may call; used for DynamoDB's
     /// "not allowed" messages, which differ from its message for unknown names.
     static let conditionFunctions: Set<String> = ["attribute_exists", "attribute_not_exists", "attribute_type", "begins_with", "contains", "size"]
     static let updateFunctions: Set<String> = ["if_not_exists", "list_append"]
+    /// DynamoDB's limit on the length of any expression string: 4 KB.
+    static let maximumExpressionBytes = 4096
     /// DynamoDB's limit on the operands of IN.
     static let maximumInOperands = 100
 
@@ -24,6 +28,9 @@ struct ExpressionParser {
         self.attributes = attributes
         if bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 || $0 == 0x0A || $0 == 0x0D }) {
             throw kind.invalid("The expression can not be empty;")
+        }
+        if bytes.count > ExpressionParser.maximumExpressionBytes {
+            throw kind.invalid("Expression size has exceeded the maximum allowed size; expression size: \(bytes.count)")
         }
         self.tokens = try Tokenizer.tokenize(bytes, kind: kind)
     }
@@ -65,6 +72,10 @@ struct ExpressionParser {
         let token = current
         switch token.kind {
         case .identifier:
+            // An operator keyword where a name belongs is a syntax error, as DynamoDB reports it.
+            for keyword: StaticString in ["AND", "OR", "NOT", "BETWEEN", "IN"] where isKeyword(token, keyword) {
+                throw syntaxError()
+            }
             let name = text(token)
             if ReservedWords.contains(name) {
                 throw kind.invalid("Attribute name is a reserved keyword; reserved keyword: \(name)")
@@ -176,8 +187,14 @@ struct ExpressionParser {
 
     mutating func parsePrimary() throws(DynamoDBError) -> Condition {
         if current.kind == .leftParen {
+            let open = position
             advance()
             let inner = try parseCondition()
+            // DynamoDB refuses parentheses that directly wrap another parenthesised condition.
+            if let group = lastGroup, group.open == open + 1, group.close == position - 1 {
+                throw kind.invalid("The expression has redundant parentheses;")
+            }
+            lastGroup = (open, position)
             try expect(.rightParen)
             return inner
         }
@@ -204,6 +221,7 @@ struct ExpressionParser {
                     throw kind.invalid(
                         "The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: \(l), upper bound operand: AttributeValue: \(h)")
                 }
+                try checkDistinct(lhs, [low, high], "BETWEEN")
                 return .between(lhs, low, high)
             }
             if isKeyword(current, "IN") {
@@ -219,13 +237,25 @@ struct ExpressionParser {
                     throw kind.invalid(
                         "The IN operator is provided with too many operands; number of operands: \(candidates.count)")
                 }
+                try checkDistinct(lhs, candidates, "IN")
                 return .in(lhs, candidates)
             }
             if case .size = lhs { throw kind.invalid("The function is not allowed to be used this way in an expression; function: size") }
             throw syntaxError()
         }
+        let symbol = text(current)
         advance()
-        return .compare(lhs, comparator, try parseOperand())
+        let rhs = try parseOperand()
+        try checkDistinct(lhs, [rhs], symbol)
+        return .compare(lhs, comparator, rhs)
+    }
+
+    /// DynamoDB refuses an operator whose first operand is a path repeated among the other operands
+    /// (`a = a`, `contains(a, a)`); repeated values (`:v = :v`) are allowed.
+    func checkDistinct(_ first: Operand, _ others: [Operand], _ op: String) throws(DynamoDBError) {
+        guard case .path(let path) = first, others.contains(.path(path)) else { return }
+        throw kind.invalid(
+            "The first operand must be distinct from the remaining operands for this operator or function; operator: \(op), first operand: \(path)")
     }
 
     /// `attribute_exists(path)`, `attribute_not_exists(path)`, `attribute_type(path, :t)`,
@@ -261,11 +291,14 @@ struct ExpressionParser {
                 default: throw incorrectOperandType(name, v)
                 }
             }
+            try checkDistinct(operand, [prefix], name)
             result = .beginsWith(operand, prefix)
         default:  // contains
             let operand = try parseOperand()
             try expect(.comma)
-            result = .contains(operand, try parseOperand())
+            let element = try parseOperand()
+            try checkDistinct(operand, [element], name)
+            result = .contains(operand, element)
         }
         try expect(.rightParen)
         return result

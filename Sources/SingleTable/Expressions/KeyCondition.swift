@@ -22,7 +22,7 @@ struct KeyCondition: Hashable, Sendable {
                 return Comparator.greaterOrEqual.holds(value, low) && Comparator.lessOrEqual.holds(value, high)
             case .beginsWith(let prefix):
                 switch (value, prefix) {
-                case let (.s(s), .s(p)): return s.utf8.starts(with: p.utf8)
+                case let (.s(s), .s(p)): return ValueOrder.hasPrefix(s, p)
                 case let (.b(b), .b(p)): return b.starts(with: p)
                 default: return false
                 }
@@ -93,6 +93,11 @@ struct KeyCondition: Hashable, Sendable {
     private static func checkType(_ value: AttributeValue, of key: String, _ keyTypes: [String: ScalarAttributeType]) throws(DynamoDBError) {
         guard let expected = keyTypes[key], value.type.rawValue == expected.rawValue else {
             throw .validation("One or more parameter values were invalid: Condition parameter type does not match schema type")
+        }
+        if Operand.size(of: value) == 0 {
+            let typeName = value.type == .s ? "string" : "binary"
+            throw .validation(
+                "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty \(typeName) value. Key: \(key)")
         }
     }
 

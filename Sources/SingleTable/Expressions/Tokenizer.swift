@@ -40,7 +40,7 @@ enum Tokenizer {
             case UInt8(ascii: "#"), UInt8(ascii: ":"):
                 i += 1
                 while i < bytes.count, isNameByte(bytes[i]) { i += 1 }
-                if i == start + 1 { throw syntaxError(bytes, tokens, Token(kind: .end, start: start, end: i), kind: kind) }
+                if i == start + 1 { throw syntaxError(bytes, tokens, Token(kind: .identifier, start: start, end: i), kind: kind) }
                 tokens.append(Token(kind: b == UInt8(ascii: "#") ? .nameRef : .valueRef, start: start, end: i))
                 continue
             case UInt8(ascii: "("): tokens.append(Token(kind: .leftParen, start: i, end: i + 1))

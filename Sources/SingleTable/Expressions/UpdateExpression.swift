@@ -48,7 +48,6 @@ struct UpdateExpression: Hashable, Sendable {
                 actions.append(try parseAction(clause, &parser))
             }
         }
-        if actions.isEmpty { throw parser.syntaxError() }
         try DocumentPath.checkDisjoint(actions.map(\.path), kind: .update)
         attributes = parser.attributes
         return UpdateExpression(actions: actions)

@@ -75,6 +75,13 @@ extension Table {
         let filter = try expressions.condition(input.filterExpression, kind: .filter)
         let projection = try expressions.projection(input.projectionExpression)
         try expressions.finish()
+        if let filter {
+            let keyNames = Set([keys.partitionKey, keys.sortKey, readKeys.partitionKey, readKeys.sortKey].compactMap { $0 })
+            if let key = filter.condition.topLevelNames.intersection(keyNames).sorted().first {
+                throw .validation("Filter Expression can only contain non-primary key attributes: Primary key attribute: \(key)")
+            }
+        }
+        try checkProjectable(projection, source: source)
 
         let partition = PartitionKey(keyCondition.partitionValue)
         let range = KeyRange(keyCondition.sortKey, composite: source.schema != nil)
@@ -206,6 +213,14 @@ extension Table {
         return bytes
     }
 
+    /// A GSI returns only what it projects: asking for more is an error (an LSI fetches it from the table).
+    func checkProjectable(_ projection: ProjectionExpression?, source: ReadSource) throws(DynamoDBError) {
+        guard let projection, case .global(let index) = source, let names = index.schema.projectedNames else { return }
+        if let missing = projection.topLevelNames.first(where: { !names.contains($0) }) {
+            throw .validation("One or more parameter values were invalid: Global secondary index \(index.schema.name) does not project attribute \(missing)")
+        }
+    }
+
     static func validateLimit(_ limit: Int?) throws(DynamoDBError) {
         if let limit, limit < 1 {
             throw .validation("1 validation error detected: Value '\(limit)' at 'limit' failed to satisfy constraint: Member must have value greater than or equal to 1")
@@ -250,6 +265,7 @@ extension Table {
         let filter = try expressions.condition(input.filterExpression, kind: .filter)
         let projection = try expressions.projection(input.projectionExpression)
         try expressions.finish()
+        try checkProjectable(projection, source: source)
 
         // Segment s of n owns partitions whose hash falls in [s * 2^64 / n, (s + 1) * 2^64 / n).
         let segmentStart = UInt64((UInt128(segment) << 64) / UInt128(totalSegments))
@@ -283,24 +299,24 @@ extension Table {
             switch source {
             case .table:
                 let stripe = stripe(for: partition)
-                stripe.lock.withReadLock {
-                    if let p = stripe.partitions[partition] {
-                        more = Table.scanTree(p.items, after: fromKey, page: &page) { storedItem($0, in: partition) }
-                    }
+                stripe.lock.lockRead()
+                if let p = stripe.partitions[partition] {
+                    more = Table.scanTree(p.items, after: fromKey, page: &page) { storedItem($0, in: partition) }
                 }
+                stripe.lock.unlock()
             case .local(let i, _):
                 let stripe = stripe(for: partition)
-                stripe.lock.withReadLock {
-                    if let p = stripe.partitions[partition] {
-                        more = Table.scanTree(p.localIndexes[i], after: fromKey, page: &page) { $0.item }
-                    }
+                stripe.lock.lockRead()
+                if let p = stripe.partitions[partition] {
+                    more = Table.scanTree(p.localIndexes[i], after: fromKey, page: &page) { $0.item }
                 }
+                stripe.lock.unlock()
             case .global(let index):
-                index.lock.withReadLock {
-                    if let tree = index.partitions[partition] {
-                        more = Table.scanTree(tree, after: fromKey, page: &page) { $0.item }
-                    }
+                index.lock.lockRead()
+                if let tree = index.partitions[partition] {
+                    more = Table.scanTree(tree, after: fromKey, page: &page) { $0.item }
                 }
+                index.lock.unlock()
             }
             if !more { break scanning }
         }

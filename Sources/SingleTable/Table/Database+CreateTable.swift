@@ -18,6 +18,12 @@ extension Database {
         }
         var used: Set<String> = []
         try validateKeySchema(input.keySchema, defined: defined, used: &used, what: "Table")
+        if let count = input.localSecondaryIndexes?.count, count > 5 {
+            throw .validation("One or more parameter values were invalid: Number of LocalSecondaryIndexes exceeds per-table limit of 5")
+        }
+        if let count = input.globalSecondaryIndexes?.count, count > 20 {
+            throw .validation("One or more parameter values were invalid: GlobalSecondaryIndex count exceeds the per-table limit of 20")
+        }
         var indexNames: Set<String> = []
         for index in input.globalSecondaryIndexes ?? [] {
             guard indexNames.insert(index.indexName).inserted else {

@@ -69,7 +69,7 @@ extension AttributeValue {
 extension AttributeValue: Hashable {
     public static func == (lhs: AttributeValue, rhs: AttributeValue) -> Bool {
         switch (lhs, rhs) {
-        case let (.s(a), .s(b)): return a.utf8.elementsEqual(b.utf8)
+        case let (.s(a), .s(b)): return ValueOrder.compare(a, b) == 0
         case let (.n(a), .n(b)): return a == b
         case let (.b(a), .b(b)): return a == b
         case let (.bool(a), .bool(b)): return a == b
@@ -81,10 +81,10 @@ extension AttributeValue: Hashable {
             }
             return true
         case let (.l(a), .l(b)): return a == b
-        case let (.ss(a), .ss(b)):
-            return a.count == b.count && zip(a, b).allSatisfy { $0.utf8.elementsEqual($1.utf8) }
-        case let (.ns(a), .ns(b)): return a == b
-        case let (.bs(a), .bs(b)): return a == b
+        // Sets are unordered: equal when they hold the same elements, whatever order they were built in.
+        case let (.ss(a), .ss(b)): return a.count == b.count && Set(a.map { Array($0.utf8) }) == Set(b.map { Array($0.utf8) })
+        case let (.ns(a), .ns(b)): return a.count == b.count && Set(a) == Set(b)
+        case let (.bs(a), .bs(b)): return a.count == b.count && Set(a) == Set(b)
         default: return false
         }
     }
@@ -104,9 +104,9 @@ extension AttributeValue: Hashable {
             hasher.combine(v.count)
             hasher.combine(sum)
         case .l(let v): hasher.combine(v)
-        case .ss(let v): for s in v { hasher.combine(s.utf8.count); for byte in s.utf8 { hasher.combine(byte) } }
-        case .ns(let v): hasher.combine(v)
-        case .bs(let v): hasher.combine(v)
+        case .ss(let v): hasher.combine(Set(v.map { Array($0.utf8) }))
+        case .ns(let v): hasher.combine(Set(v))
+        case .bs(let v): hasher.combine(Set(v))
         }
     }
 }
@@ -116,27 +116,8 @@ extension AttributeValue: Hashable {
 extension AttributeValue {
     /// DynamoDB's order for scalar values of one type: S and B by unsigned bytes, N numerically.
     /// Returns nil for values of different types or non-scalar types (they are not ordered).
-    public func compare(to other: AttributeValue) -> Int? {
-        switch (self, other) {
-        case let (.s(a), .s(b)): return AttributeValue.compareBytes(a.utf8, b.utf8)
-        case let (.n(a), .n(b)): return a == b ? 0 : (a < b ? -1 : 1)
-        case let (.b(a), .b(b)): return AttributeValue.compareBytes(a, b)
-        default: return nil
-        }
-    }
+    public func compare(to other: AttributeValue) -> Int? { ValueOrder.order(self, other) }
 
-    @inlinable
-    static func compareBytes<A: Sequence<UInt8>, B: Sequence<UInt8>>(_ a: A, _ b: B) -> Int {
-        var ia = a.makeIterator(), ib = b.makeIterator()
-        while true {
-            switch (ia.next(), ib.next()) {
-            case (nil, nil): return 0
-            case (nil, _): return -1
-            case (_, nil): return 1
-            case let (x?, y?): if x != y { return x < y ? -1 : 1 }
-            }
-        }
-    }
 }
 
 // MARK: Size, as DynamoDB counts it

@@ -171,25 +171,9 @@ extension Number {
 // MARK: Ordering
 
 extension Number: Comparable {
-    public static func < (lhs: Number, rhs: Number) -> Bool {
-        if lhs.negative != rhs.negative { return lhs.negative }
-        if lhs.isZero || rhs.isZero {
-            if lhs.isZero && rhs.isZero { return false }
-            // Signs are equal here and zero is non-negative, so exactly one side is a positive number.
-            return lhs.isZero
-        }
-        let magnitudeLess = Number.magnitudeLess(lhs, rhs)
-        if lhs.negative { return Number.magnitudeLess(rhs, lhs) }
-        return magnitudeLess
-    }
-
-    private static func magnitudeLess(_ a: Number, _ b: Number) -> Bool {
-        let ea = a.adjustedExponent, eb = b.adjustedExponent
-        if ea != eb { return ea < eb }
-        // Same leading position: compare digit strings, a shorter prefix being smaller.
-        let da = a.digits, db = b.digits
-        return da.lexicographicallyPrecedes(db)
-    }
+    /// Numeric order; see `ValueOrder.compare(_:_:)` (aligns coefficients in UInt128, never allocates).
+    @inline(__always)
+    public static func < (lhs: Number, rhs: Number) -> Bool { ValueOrder.compare(lhs, rhs) < 0 }
 }
 
 // MARK: Text

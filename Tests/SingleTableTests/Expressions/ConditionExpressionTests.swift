@@ -60,6 +60,8 @@ struct ConditionExpressionTests {
         #expect(try !holds("Absent IN (:v)", on: product, values: v))
         // An absent attribute is not equal to any value.
         #expect(try holds("Absent <> :v", on: product, values: v))
+        #expect(try holds("Absent <> AlsoAbsent", on: product))
+        #expect(try !holds("Absent = AlsoAbsent", on: product))
         // A missing item evaluates as an empty one.
         #expect(try holds("attribute_not_exists(pk)", on: [:]))
         #expect(try !holds("pk = :v", on: [:], values: v))
@@ -79,7 +81,7 @@ struct ConditionExpressionTests {
         let v: [String: AttributeValue] = [":a": "Bicycle", ":b": "Book", ":c": 5]
         #expect(try holds("ProductCategory IN (:a, :b)", on: product, values: v))
         #expect(try !holds("ProductCategory IN (:b, :c)", on: product, values: v))
-        #expect(try holds("Price IN (Id, Price)", on: product))
+        #expect(try holds("Price IN (Id, ListPrice)", on: ["Price": 500, "Id": 1, "ListPrice": 500]))
         // 100 operands are allowed, 101 are not.
         var values: [String: AttributeValue] = [:]
         for i in 0..<101 { values[":v\(i)"] = .n(Number(i)) }

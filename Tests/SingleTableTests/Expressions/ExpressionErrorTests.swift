@@ -89,8 +89,79 @@ struct ExpressionErrorTests {
         #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \"b\", near: \"a b\"")) {
             try holds("a b", on: [:])
         }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \"AND\", near: \"= AND :v\"")) {
+            try holds("a = AND :v", on: [:], values: v)
+        }
         #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression can not be empty;")) {
             try holds("  ", on: [:])
+        }
+    }
+
+    @Test("parentheses that wrap a parenthesised condition are redundant; others are fine")
+    func redundantParentheses() throws {
+        let v: [String: AttributeValue] = [":v": 1]
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression has redundant parentheses;")) {
+            try holds("((a = :v))", on: [:], values: v)
+        }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: The expression has redundant parentheses;")) {
+            try holds("a = :v AND ((b = :v))", on: [:], values: v)
+        }
+        #expect(try holds("(a = :v)", on: ["a": 1], values: v))
+        #expect(try holds("((a = :v) AND (b = :v))", on: ["a": 1, "b": 1], values: v))
+        #expect(try holds("(NOT (a = :v))", on: ["a": 2], values: v))
+    }
+
+    @Test("placeholder keys must start with # or :, and expressions are limited to 4 KB")
+    func limits() throws {
+        #expect(throws: DynamoDBError.validation("ExpressionAttributeNames contains invalid key: Syntax error; key: \"n\"")) {
+            try ExpressionAttributes(names: ["n": "name"], values: nil).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation("ExpressionAttributeValues contains invalid key: Syntax error; key: \"v\"")) {
+            try ExpressionAttributes(names: nil, values: ["v": 1]).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation("Invalid ConditionExpression: Syntax error; token: \":\", near: \"= :\"")) {
+            try holds("a = :", on: [:])
+        }
+        // 4096 bytes are allowed, 4097 are not.
+        let condition = "attribute_not_exists(b)"
+        let atLimit = String(repeating: " ", count: 4096 - condition.utf8.count) + condition
+        #expect(atLimit.utf8.count == 4096)
+        #expect(try holds(atLimit, on: [:]))
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: Expression size has exceeded the maximum allowed size; expression size: 4097")) {
+            try holds(" " + atLimit, on: [:])
+        }
+    }
+
+    @Test("an operator's first path may not repeat among its other operands")
+    func distinctOperands() throws {
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: =, first operand: [a]")) {
+            try holds("a = a", on: [:])
+        }
+        #expect(throws: DynamoDBError.validation(
+            "Invalid FilterExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: contains, first operand: [a, b]")) {
+            var attributes = ExpressionAttributes(names: ["#b": "b"], values: nil)
+            return try ConditionExpression.parse("contains(a.b, a.#b)", kind: .filter, attributes: &attributes)
+        }
+        #expect(throws: DynamoDBError.validation(
+            "Invalid ConditionExpression: The first operand must be distinct from the remaining operands for this operator or function; operator: IN, first operand: [a]")) {
+            try holds("a IN (b, a)", on: [:])
+        }
+        // Repeated values and distinct paths are fine.
+        #expect(try holds(":v = :v", on: [:], values: [":v": 1]))
+        #expect(try holds("a = b", on: ["a": 1, "b": 1]))
+    }
+
+    @Test("empty sets are not valid expression attribute values")
+    func emptySets() {
+        #expect(throws: DynamoDBError.validation(
+            "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An string set  may not be empty for key :s")) {
+            try ExpressionAttributes(names: nil, values: [":s": .ss([])]).checkAllUsed()
+        }
+        #expect(throws: DynamoDBError.validation(
+            "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An number set  may not be empty for key :n")) {
+            try ExpressionAttributes(names: nil, values: [":n": .ns([])]).checkAllUsed()
         }
     }
 

@@ -89,6 +89,10 @@ struct KeyConditionTests {
             return try KeyCondition.parse("pk = :p AND begins_with(n, :n)", partitionKey: "pk", sortKey: "n", keyTypes: Self.types, attributes: &attributes)
         }
         #expect(throws: DynamoDBError.validation(
+            "One or more parameter values are not valid. The AttributeValue for a key attribute cannot contain an empty string value. Key: pk")) {
+            try parse("pk = :e", values: [":e": ""])
+        }
+        #expect(throws: DynamoDBError.validation(
             "Invalid KeyConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound; lower bound operand: AttributeValue: {S: b}, upper bound operand: AttributeValue: {S: a}")) {
             try parse("pk = :p AND sk BETWEEN :b AND :a", values: [":p": "x", ":a": "a", ":b": "b"])
         }

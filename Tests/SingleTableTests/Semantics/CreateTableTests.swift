@@ -76,22 +76,22 @@ struct CreateTableTests {
         let db = Database()
         expectDynamoError(.validation) {
             try db.createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk"), .range("sk")], attributeDefinitions: [AttributeDefinition("pk", .s)]))
+                tableName: "tbl1", keySchema: [.hash("pk"), .range("sk")], attributeDefinitions: [AttributeDefinition("pk", .s)]))
         }
         expectDynamoError(.validation) {
             try db.createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")], attributeDefinitions: [AttributeDefinition("gpk", .s)],
+                tableName: "tbl1", keySchema: [.hash("pk")], attributeDefinitions: [AttributeDefinition("gpk", .s)],
                 globalSecondaryIndexes: [SecondaryIndex(indexName: "g1", keySchema: [.hash("missing")], projection: .all)]))
         }
         // Nothing was created by the failed calls.
-        expectDynamoError(.resourceNotFound) { try db.describeTable("t1") }
+        expectDynamoError(.resourceNotFound) { try db.describeTable("tbl1") }
     }
 
     @Test func unusedAttributeDefinition() {
         // "Number of attributes in KeySchema does not exactly match number of attributes defined in AttributeDefinitions"
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")],
+                tableName: "tbl1", keySchema: [.hash("pk")],
                 attributeDefinitions: [AttributeDefinition("pk", .s), AttributeDefinition("extra", .s)]))
         }
     }
@@ -100,20 +100,20 @@ struct CreateTableTests {
         let db = Database()
         let defs = [AttributeDefinition("pk", .s), AttributeDefinition("sk", .s)]
         expectDynamoError(.validation) {
-            try db.createTable(CreateTableInput(tableName: "t1", keySchema: [], attributeDefinitions: []))
+            try db.createTable(CreateTableInput(tableName: "tbl1", keySchema: [], attributeDefinitions: []))
         }
         expectDynamoError(.validation) {  // two HASH keys
-            try db.createTable(CreateTableInput(tableName: "t1", keySchema: [.hash("pk"), .hash("sk")], attributeDefinitions: defs))
+            try db.createTable(CreateTableInput(tableName: "tbl1", keySchema: [.hash("pk"), .hash("sk")], attributeDefinitions: defs))
         }
         expectDynamoError(.validation) {  // RANGE without HASH
-            try db.createTable(CreateTableInput(tableName: "t1", keySchema: [.range("sk")], attributeDefinitions: [defs[1]]))
+            try db.createTable(CreateTableInput(tableName: "tbl1", keySchema: [.range("sk")], attributeDefinitions: [defs[1]]))
         }
         expectDynamoError(.validation) {  // RANGE first
-            try db.createTable(CreateTableInput(tableName: "t1", keySchema: [.range("sk"), .hash("pk")], attributeDefinitions: defs))
+            try db.createTable(CreateTableInput(tableName: "tbl1", keySchema: [.range("sk"), .hash("pk")], attributeDefinitions: defs))
         }
         expectDynamoError(.validation) {  // three key elements
             try db.createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk"), .range("sk"), .range("pk")], attributeDefinitions: defs))
+                tableName: "tbl1", keySchema: [.hash("pk"), .range("sk"), .range("pk")], attributeDefinitions: defs))
         }
     }
 
@@ -142,7 +142,7 @@ struct CreateTableTests {
     @Test func localIndexMustShareThePartitionKey() {
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk"), .range("sk")],
+                tableName: "tbl1", keySchema: [.hash("pk"), .range("sk")],
                 attributeDefinitions: [AttributeDefinition("pk", .s), AttributeDefinition("sk", .s), AttributeDefinition("other", .s)],
                 localSecondaryIndexes: [SecondaryIndex(indexName: "l1", keySchema: [.hash("other"), .range("sk")], projection: .all)]))
         }
@@ -152,7 +152,7 @@ struct CreateTableTests {
         // An LSI needs a sort key of its own and a table with a composite primary key.
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")],
+                tableName: "tbl1", keySchema: [.hash("pk")],
                 attributeDefinitions: [AttributeDefinition("pk", .s), AttributeDefinition("lsk", .s)],
                 localSecondaryIndexes: [SecondaryIndex(indexName: "l1", keySchema: [.hash("pk"), .range("lsk")], projection: .all)]))
         }
@@ -162,7 +162,7 @@ struct CreateTableTests {
         let sortNames = (1...6).map { "lsk\($0)" }
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk"), .range("sk")],
+                tableName: "tbl1", keySchema: [.hash("pk"), .range("sk")],
                 attributeDefinitions: [AttributeDefinition("pk", .s), AttributeDefinition("sk", .s)]
                     + sortNames.map { AttributeDefinition($0, .s) },
                 localSecondaryIndexes: sortNames.map {
@@ -174,7 +174,7 @@ struct CreateTableTests {
     @Test func duplicateIndexNames() {
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")],
+                tableName: "tbl1", keySchema: [.hash("pk")],
                 attributeDefinitions: [AttributeDefinition("pk", .s), AttributeDefinition("g", .s)],
                 globalSecondaryIndexes: [
                     SecondaryIndex(indexName: "same", keySchema: [.hash("g")], projection: .all),
@@ -188,21 +188,21 @@ struct CreateTableTests {
         // INCLUDE needs NonKeyAttributes; KEYS_ONLY and ALL must not have them.
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")], attributeDefinitions: defs,
+                tableName: "tbl1", keySchema: [.hash("pk")], attributeDefinitions: defs,
                 globalSecondaryIndexes: [SecondaryIndex(indexName: "g1", keySchema: [.hash("g")],
                                                         projection: Projection(projectionType: .include, nonKeyAttributes: nil))]))
         }
         expectDynamoError(.validation) {
             try Database().createTable(CreateTableInput(
-                tableName: "t1", keySchema: [.hash("pk")], attributeDefinitions: defs,
+                tableName: "tbl1", keySchema: [.hash("pk")], attributeDefinitions: defs,
                 globalSecondaryIndexes: [SecondaryIndex(indexName: "g1", keySchema: [.hash("g")],
                                                         projection: Projection(projectionType: .keysOnly, nonKeyAttributes: ["a1"]))]))
         }
     }
 
     @Test func streamSpecificationIsDescribed() throws {
-        let db = try makeTable("t1", streamSpecification: StreamSpecification(streamEnabled: true, streamViewType: .newAndOldImages))
-        let stream = try #require(try db.describeTable("t1").streamSpecification)
+        let db = try makeTable("tbl1", streamSpecification: StreamSpecification(streamEnabled: true, streamViewType: .newAndOldImages))
+        let stream = try #require(try db.describeTable("tbl1").streamSpecification)
         #expect(stream.streamEnabled)
         #expect(stream.streamViewType == .newAndOldImages)
         // StreamEnabled true without a view type is invalid.

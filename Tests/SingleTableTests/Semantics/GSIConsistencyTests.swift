@@ -13,12 +13,12 @@ struct GSIConsistencyTests {
 
     private func gsiItems(_ db: Database, group: String) throws -> [Item] {
         try db.query(QueryInput(tableName: Cruddur.tableName, indexName: Cruddur.gsiName,
-                                keyConditionExpression: "message_group_uuid = :g", expressionAttributeValues: [":g": .s(group)])).items
+                                keyConditionExpression: "message_group_uuid = :g", expressionAttributeValues: [":g": .s(group)])).items.materialized
     }
 
     private func tableItems(_ db: Database, pk: String) throws -> [Item] {
         try db.query(QueryInput(tableName: Cruddur.tableName, keyConditionExpression: "pk = :p",
-                                expressionAttributeValues: [":p": .s(pk)], consistentRead: true)).items
+                                expressionAttributeValues: [":p": .s(pk)], consistentRead: true)).items.materialized
     }
 
     @Test func aPutBecomesVisibleInTheGSIAfterTheDelay() throws {

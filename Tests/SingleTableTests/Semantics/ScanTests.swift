@@ -43,7 +43,7 @@ struct ScanTests {
         #expect(output.count == 100)
         #expect(output.scannedCount == 100)
         #expect(output.lastEvaluatedKey == nil)
-        #expect(Set(numbers(output.items)) == Set(0..<100))
+        #expect(Set(numbers(output.items.materialized)) == Set(0..<100))
     }
 
     @Test func itemsOfOnePartitionComeOutInSortKeyOrder() throws {
@@ -71,7 +71,7 @@ struct ScanTests {
                                            expressionAttributeValues: [":ninety": 90]))
         #expect(output.count == 10)
         #expect(output.scannedCount == 100)
-        #expect(Set(numbers(output.items)) == Set(90..<100))
+        #expect(Set(numbers(output.items.materialized)) == Set(90..<100))
         let limited = try db.scan(ScanInput(tableName: "items", filterExpression: "n1 >= :ninety",
                                             expressionAttributeValues: [":ninety": 90], limit: 10))
         #expect(limited.scannedCount == 10)

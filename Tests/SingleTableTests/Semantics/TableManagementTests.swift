@@ -9,19 +9,19 @@ import Testing
 @Suite("DescribeTable / ListTables / DeleteTable")
 struct TableManagementTests {
     @Test func describeCountsItemsAndSizes() throws {
-        let db = try makeTable("t1")
-        try db.putItem(PutItemInput(tableName: "t1", item: ["pk": "a", "sk": "b"]))              // 2+1 + 2+1 = 6
-        try db.putItem(PutItemInput(tableName: "t1", item: ["pk": "a", "sk": "c", "n1": 123]))   // 6 + 2+3 = 11
-        var description = try db.describeTable("t1")
+        let db = try makeTable("tbl1")
+        try db.putItem(PutItemInput(tableName: "tbl1", item: ["pk": "a", "sk": "b"]))              // 2+1 + 2+1 = 6
+        try db.putItem(PutItemInput(tableName: "tbl1", item: ["pk": "a", "sk": "c", "n1": 123]))   // 6 + 2+3 = 11
+        var description = try db.describeTable("tbl1")
         #expect(description.itemCount == 2)
         #expect(description.tableSizeBytes == 17)
         // Replacing an item changes the size, not the count.
-        try db.putItem(PutItemInput(tableName: "t1", item: ["pk": "a", "sk": "b", "s1": "xyz"]))  // 6 + 2+3 = 11
-        description = try db.describeTable("t1")
+        try db.putItem(PutItemInput(tableName: "tbl1", item: ["pk": "a", "sk": "b", "s1": "xyz"]))  // 6 + 2+3 = 11
+        description = try db.describeTable("tbl1")
         #expect(description.itemCount == 2)
         #expect(description.tableSizeBytes == 22)
-        try db.deleteItem(DeleteItemInput(tableName: "t1", key: key("a", "c")))
-        description = try db.describeTable("t1")
+        try db.deleteItem(DeleteItemInput(tableName: "tbl1", key: key("a", "c")))
+        description = try db.describeTable("tbl1")
         #expect(description.itemCount == 1)
         #expect(description.tableSizeBytes == 11)
     }
@@ -78,18 +78,18 @@ struct TableManagementTests {
     }
 
     @Test func deleteTable() throws {
-        let db = try makeTable("t1")
-        _ = try makeTable("t2", in: db)
-        try db.putItem(PutItemInput(tableName: "t1", item: ["pk": "a", "sk": "b"]))
-        let deleted = try db.deleteTable("t1")
-        #expect(deleted.tableName == "t1")
-        #expect(try db.listTables().tableNames == ["t2"])
-        expectDynamoError(.resourceNotFound) { try db.describeTable("t1") }
-        expectDynamoError(.resourceNotFound) { try db.deleteTable("t1") }
+        let db = try makeTable("tbl1")
+        _ = try makeTable("tbl2", in: db)
+        try db.putItem(PutItemInput(tableName: "tbl1", item: ["pk": "a", "sk": "b"]))
+        let deleted = try db.deleteTable("tbl1")
+        #expect(deleted.tableName == "tbl1")
+        #expect(try db.listTables().tableNames == ["tbl2"])
+        expectDynamoError(.resourceNotFound) { try db.describeTable("tbl1") }
+        expectDynamoError(.resourceNotFound) { try db.deleteTable("tbl1") }
         // The name can be used again, and the new table starts empty.
-        _ = try makeTable("t1", in: db)
-        #expect(try db.describeTable("t1").itemCount == 0)
-        #expect(try db.getItem(GetItemInput(tableName: "t1", key: key("a", "b"))).item == nil)
+        _ = try makeTable("tbl1", in: db)
+        #expect(try db.describeTable("tbl1").itemCount == 0)
+        #expect(try db.getItem(GetItemInput(tableName: "tbl1", key: key("a", "b"))).item == nil)
     }
 
     @Test func unknownTableIsResourceNotFoundEverywhere() {
@@ -123,17 +123,17 @@ struct TableManagementTests {
     }
 
     @Test func tableHandleWorksLikeTheDatabase() throws {
-        let db = try makeTable("t1")
-        let table = try db.table(named: "t1")
-        #expect(table.name == "t1")
-        try table.putItem(PutItemInput(tableName: "t1", item: ["pk": "a", "sk": "b", "n1": 1]))
+        let db = try makeTable("tbl1")
+        let table = try db.table(named: "tbl1")
+        #expect(table.name == "tbl1")
+        try table.putItem(PutItemInput(tableName: "tbl1", item: ["pk": "a", "sk": "b", "n1": 1]))
         // An empty tableName means "this table".
         try table.putItem(PutItemInput(tableName: "", item: ["pk": "a", "sk": "c"]))
-        #expect(try db.getItem(GetItemInput(tableName: "t1", key: key("a", "b"))).item?["n1"] == 1)
+        #expect(try db.getItem(GetItemInput(tableName: "tbl1", key: key("a", "b"))).item?["n1"] == 1)
         #expect(try table.getItem(GetItemInput(tableName: "", key: key("a", "c"))).item != nil)
         #expect(table.describe().itemCount == 2)
-        #expect(try table.query(QueryInput(tableName: "t1", keyConditionExpression: "pk = :p",
+        #expect(try table.query(QueryInput(tableName: "tbl1", keyConditionExpression: "pk = :p",
                                            expressionAttributeValues: [":p": "a"])).count == 2)
-        #expect(try table.scan(ScanInput(tableName: "t1")).count == 2)
+        #expect(try table.scan(ScanInput(tableName: "tbl1")).count == 2)
     }
 }

@@ -89,11 +89,11 @@ struct UpdateItemTests {
     }
 
     @Test func nestedMapPaths() throws {
-        let db = try seeded(["m1": .m(["x": 1, "inner": .m(["y": 2])])])
-        _ = try update(db, "SET m1.x = :v, m1.inner.z = :w", values: [":v": 10, ":w": 3])
-        #expect(try get(db)?["m1"] == .m(["x": 10, "inner": .m(["y": 2, "z": 3])]))
-        _ = try update(db, "REMOVE m1.inner.y")
-        #expect(try get(db)?["m1"] == .m(["x": 10, "inner": .m(["z": 3])]))
+        let db = try seeded(["m1": .m(["x": 1, "deep": .m(["y": 2])])])
+        _ = try update(db, "SET m1.x = :v, m1.deep.z = :w", values: [":v": 10, ":w": 3])
+        #expect(try get(db)?["m1"] == .m(["x": 10, "deep": .m(["y": 2, "z": 3])]))
+        _ = try update(db, "REMOVE m1.deep.y")
+        #expect(try get(db)?["m1"] == .m(["x": 10, "deep": .m(["z": 3])]))
         // "The document path provided in the update expression is invalid for update"
         expectDynamoError(.validation) { try update(db, "SET nomap.x = :v", values: [":v": 1]) }
     }

@@ -8,7 +8,7 @@ import SingleTable
 import Testing
 
 @Suite("ConditionExpression")
-struct ConditionExpressionTests {
+struct ConditionalWriteTests {
     private static let item: Item = [
         "pk": "a", "sk": "b", "n1": 5, "s1": "hello", "l1": .l([1, 2, 3]), "m1": .m(["x": 1]),
         "ss1": .stringSet(["a", "b"]), "t1": true, "z1": .null, "b1": .b([1, 2]),
@@ -21,7 +21,8 @@ struct ConditionExpressionTests {
     ]
 
     /// The placeholders an expression uses, so that no unused value is passed (DynamoDB rejects those).
-    private static func usedValues(_ expression: String) -> [String: AttributeValue] {
+    /// The values the expression names; nil when it names none (DynamoDB rejects an empty ExpressionAttributeValues).
+    private static func usedValues(_ expression: String) -> [String: AttributeValue]? {
         var used: [String: AttributeValue] = [:]
         var scalars = Array(expression.unicodeScalars)[...]
         while let colon = scalars.firstIndex(of: ":") {
@@ -33,7 +34,7 @@ struct ConditionExpressionTests {
             used[name] = values[name]
             scalars = scalars[end...]
         }
-        return used
+        return used.isEmpty ? nil : used
     }
 
     private static let cases: [(String, Bool)] = [
@@ -82,7 +83,7 @@ struct ConditionExpressionTests {
             // ("Invalid ConditionExpression: The BETWEEN operator requires upper bound to be greater than or equal to lower bound").
             expectDynamoError(.validation) {
                 try db.putItem(PutItemInput(tableName: "items", item: Self.item, conditionExpression: bad,
-                                            expressionAttributeValues: Self.usedValues(bad).isEmpty ? nil : Self.usedValues(bad)))
+                                            expressionAttributeValues: Self.usedValues(bad)))
             }
         }
         // An undefined placeholder.
