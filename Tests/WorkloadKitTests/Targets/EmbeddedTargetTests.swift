@@ -1,18 +1,8 @@
-import Foundation
 import Testing
 import SingleTable
 @testable import WorkloadKit
 
-/// Tests against the real engine. Those that Query (A, B, D, the stream trigger) need the engine's
-/// expression parser; until it lands the engine carries `_PendingStubs.swift`, whose parser calls
-/// fatalError, so they are disabled while that file exists (TEMPORARY guard; remove with the stubs).
-enum EngineSupport {
-    static let repository = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-    static let queriesAvailable = !FileManager.default.fileExists(
-        atPath: repository.appendingPathComponent("Sources/SingleTable/Table/_PendingStubs.swift").path)
-}
-
+/// Tests against the real engine (SingleTable), through the target's public behaviour.
 @Suite struct EmbeddedTargetTests {
     static func spec(_ groupUpdate: GroupUpdate = .inline, _ write: NewConversationWrite = .transaction, seed: UInt64 = 4) -> WorkloadSpec {
         WorkloadSpec(seed: seed, dataset: DatasetSpec(users: 30, conversations: 60, messagesPerConversation: .uniform(min: 1, max: 5),
@@ -92,7 +82,7 @@ enum EngineSupport {
         }
     }
 
-    // MARK: Needs Query (engine expressions)
+    // MARK: Reads and moves
 
     static func messages(_ target: EmbeddedTarget, conversation: Int) throws -> [Item] {
         let pk = "MSG#" + DatasetLayout(seed: target.spec.seed, spec: target.spec.dataset).conversationUUID(conversation)
@@ -100,7 +90,7 @@ enum EngineSupport {
                                                  expressionAttributeValues: [":pk": .s(pk)])).items.materialized
     }
 
-    @Test(.enabled(if: EngineSupport.queriesAvailable))
+    @Test
     func listMessagesReturnsTheNewestFirst() throws {
         let target = try EmbeddedTarget(spec: Self.spec())
         for conversation in 0..<60 {
@@ -117,7 +107,7 @@ enum EngineSupport {
         #expect(page.map { $0["sk"] } == all.reversed().prefix(2).map { $0["sk"] })
     }
 
-    @Test(.enabled(if: EngineSupport.queriesAvailable))
+    @Test
     func listConversationsCountsTheUsersGroups() throws {
         let spec = Self.spec()
         let target = try EmbeddedTarget(spec: spec)
@@ -133,7 +123,7 @@ enum EngineSupport {
         }
     }
 
-    @Test(.enabled(if: EngineSupport.queriesAvailable), arguments: [GroupUpdate.inline, .stream])
+    @Test(arguments: [GroupUpdate.inline, .stream])
     func createMessageExistingConversationMovesBothGroupItems(_ mode: GroupUpdate) throws {
         let spec = Self.spec(mode)
         let target = try EmbeddedTarget(spec: spec)
@@ -159,7 +149,7 @@ enum EngineSupport {
     }
 
     /// Running the same operations with the stream trigger and inline leaves identical tables.
-    @Test(.enabled(if: EngineSupport.queriesAvailable))
+    @Test
     func streamTriggerLeavesTheSameStateAsInline() throws {
         func finalState(_ mode: GroupUpdate) throws -> Set<Item> {
             let spec = Self.spec(mode)
