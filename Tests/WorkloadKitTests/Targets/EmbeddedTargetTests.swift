@@ -172,3 +172,28 @@ import SingleTable
         #expect(inline == stream)
     }
 }
+
+@Suite struct SmokeRunTests {
+    /// The CI workload end to end on one thread: two workers' operations interleaved, every pattern, the
+    /// stream trigger; no errors, and every dataset conversation still has exactly its two group items.
+    @Test func smokeWorkloadRunsCleanly() throws {
+        let spec = try WorkloadSpec.load(path: WorkloadFileTests.path("smoke.yaml"))
+        let target = try EmbeddedTarget(spec: spec)
+        var sources = (0..<2).map { spec.makeOperationSource(worker: $0, workers: 2) }
+        var seen = Set<Pattern>()
+        for i in 0..<4000 {
+            let op = sources[i % 2].next()
+            seen.insert(op.pattern)
+            _ = try target.perform(op)
+        }
+        #expect(seen == Set(Pattern.allCases))
+        #expect(target.triggerErrors.isEmpty)
+        let layout = DatasetLayout(seed: spec.seed, spec: spec.dataset)
+        for conversation in stride(from: 0, to: spec.dataset.conversations, by: 7) {
+            let groups = try target.table.query(QueryInput(
+                tableName: CruddurItems.tableName, indexName: CruddurItems.groupIndexName, keyConditionExpression: "message_group_uuid = :g",
+                expressionAttributeValues: [":g": .s(layout.conversationUUID(conversation))]))
+            #expect(groups.count == 2, "conversation \(conversation)")
+        }
+    }
+}

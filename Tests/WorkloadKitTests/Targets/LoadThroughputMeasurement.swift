@@ -22,6 +22,21 @@ import Testing
             print("load \(spec.name): \(s.items) items, \(s.threads) threads, \(String(format: "%.3f", s.seconds)) s wall (\(Int(s.itemsPerSecond)) items/s), \(String(format: "%.3f", s.cpuSeconds)) CPU s (\(Int(Double(s.items) / s.cpuSeconds)) items per CPU-second)")
             #expect(s.items == generated)
         }
+        // Per-pattern cost on one thread, operations drawn by the workload's own source.
+        let target = try EmbeddedTarget(spec: spec, loadThreads: 2)
+        var source = spec.makeOperationSource(worker: 0, workers: 1)
+        let operations = (0..<200_000).map { _ in source.next() }
+        var nanos = [UInt64](repeating: 0, count: 4), counts = [Int](repeating: 0, count: 4)
+        for op in operations {
+            let t0 = DispatchTime.now().uptimeNanoseconds
+            _ = try target.perform(op)
+            nanos[op.pattern.rawValue] += DispatchTime.now().uptimeNanoseconds - t0
+            counts[op.pattern.rawValue] += 1
+        }
+        for pattern in Pattern.allCases where counts[pattern.rawValue] > 0 {
+            let mean = Double(nanos[pattern.rawValue]) / Double(counts[pattern.rawValue]) / 1000
+            print("perform \(spec.name) \(pattern.name): \(counts[pattern.rawValue]) ops, mean \(String(format: "%.2f", mean)) µs")
+        }
         print("generate only \(spec.name): \(generated) items, 1 thread, \(String(format: "%.3f", generateSeconds)) CPU s, \(Int(Double(generated) / generateSeconds)) items per CPU-second")
     }
 }
