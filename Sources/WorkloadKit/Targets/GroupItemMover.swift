@@ -8,6 +8,9 @@ import SingleTable
 /// One deliberate difference: a group item whose sk is already ≥ the new time is left alone. That makes
 /// the move idempotent (C's own message would otherwise re-put identical items) and keeps a late
 /// trigger from moving a conversation back in time.
+///
+/// Like Cruddur's function, two concurrent moves of one conversation can both delete the same old item
+/// and each put its own, leaving an extra group item for a participant; single-threaded runs never do.
 struct GroupItemMover: Sendable {
     let table: Table
 
