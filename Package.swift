@@ -56,6 +56,7 @@ let package = Package(
             name: "LoadGenerator",
             dependencies: [
                 "WorkloadKit",
+                "Reporting",
                 .product(name: "Histogram", package: "hdrhistogram-swift"),
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
@@ -80,7 +81,7 @@ let package = Package(
         ),
         .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
-        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator"]),
+        .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator", "Reporting"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
         .testTarget(
             name: "ReportingTests",

@@ -88,9 +88,10 @@ public struct EngineBenchmark {
         }
         if !batch.isEmpty { try db.batchWriteItem(BatchWriteItemInput(requestItems: [Self.tableName: batch])) }
         let loadSeconds = Double(Self.now() - loadStart) / 1e9
-        let itemCount = items.count
-        items = []  // the generated dictionaries are not engine memory
+        // Measured while the generated dictionaries are still alive on both sides: the delta is the engine's.
         let allocated = Jemalloc.allocatedBytes - before
+        let itemCount = items.count
+        items = []
 
         var rng = SplitMix64(seed: c.seed ^ 0x5EED)
         let groupKeys = data.groupIDs.map { "MSG#" + $0 }

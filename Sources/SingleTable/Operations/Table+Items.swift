@@ -98,9 +98,9 @@ extension Table {
     func lookup(_ partition: PartitionKey, _ sortKey: [UInt8]) -> StoredItem? {
         let stripe = stripe(for: partition)
         stripe.lock.lockRead()
-        let record = stripe.partitions[partition]?.items.find(sortKey)
-        stripe.lock.unlock()
-        return record.map { storedItem($0, in: partition) }
+        defer { stripe.lock.unlock() }
+        guard let p = stripe.partitions[partition], let record = p.items.find(sortKey) else { return nil }
+        return StoredItem(record: record, context: p.context)
     }
 
     // MARK: DeleteItem

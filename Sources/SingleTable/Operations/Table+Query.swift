@@ -42,6 +42,7 @@ extension Table {
         init(limit: Int?, filter: ConditionExpression?) {
             self.limit = limit ?? Int.max
             self.filter = filter
+            items.reserveCapacity(Swift.min(self.limit, 128))
         }
 
         /// Adds one evaluated item; returns false when the page is full.
@@ -98,7 +99,10 @@ extension Table {
                 let stripe = stripe(for: partition)
                 stripe.lock.lockRead()
                 if let p = stripe.partitions[partition] {
-                    Table.walk(p.items, range: range, direction: direction, startKey: startKey, page: &page) { storedItem($0, in: partition) }
+                    let context = p.context
+                    Table.walk(p.items, range: range, direction: direction, startKey: startKey, page: &page) {
+                        StoredItem(record: $0, context: context)
+                    }
                 }
                 stripe.lock.unlock()
             case .local(let i, _):
@@ -301,7 +305,8 @@ extension Table {
                 let stripe = stripe(for: partition)
                 stripe.lock.lockRead()
                 if let p = stripe.partitions[partition] {
-                    more = Table.scanTree(p.items, after: fromKey, page: &page) { storedItem($0, in: partition) }
+                    let context = p.context
+                    more = Table.scanTree(p.items, after: fromKey, page: &page) { StoredItem(record: $0, context: context) }
                 }
                 stripe.lock.unlock()
             case .local(let i, _):

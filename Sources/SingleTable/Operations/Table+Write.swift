@@ -37,7 +37,8 @@ extension Table {
     /// Decides what `intent` does to the current item. Stripe must be locked (read or write).
     func plan(_ intent: WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
         let old = partition?.items.find(intent.sortKey)
-        let oldItem = old.map { storedItem($0, in: intent.partition) }
+        let context = partition?.context ?? PartitionContext(key: intent.partition, keys: keys)
+        let oldItem = old.map { StoredItem(record: $0, context: context) }
         if let condition = intent.condition {
             let passed = oldItem.map { condition.evaluate($0) } ?? condition.evaluate(Item())
             if !passed {
@@ -58,8 +59,8 @@ extension Table {
             new = ItemRecord.make(item, keys: keys, sortKey: intent.sortKey, itemSize: validated.size)
         }
         if !localIndexSchemas.isEmpty, let new {
-            let before = (partition?.collectionSize ?? 0) - (old.map { collectionContribution(storedItem($0, in: intent.partition)) } ?? 0)
-            if before + collectionContribution(storedItem(new, in: intent.partition)) > itemCollectionSizeLimit {
+            let before = (partition?.collectionSize ?? 0) - (oldItem.map(collectionContribution) ?? 0)
+            if before + collectionContribution(StoredItem(record: new, context: context)) > itemCollectionSizeLimit {
                 throw DynamoDBError(.itemCollectionSizeLimitExceeded, "Collection size exceeded.")
             }
         }
@@ -74,17 +75,16 @@ extension Table {
         tally.write = CapacityMath.writeUnits(max(oldSize, newSize))
         guard plan.changesItem else { return (tally, nil) }
         let key = plan.intent.partition
-        let oldItem = plan.old.map { storedItem($0, in: key) }
-        let newItem = plan.new.map { storedItem($0, in: key) }
-
         var partition = stripe.partitions[key]
         if partition == nil, plan.new != nil {
-            let created = Partition(key: key, localIndexCount: localIndexSchemas.count)
+            let created = Partition(context: PartitionContext(key: key, keys: keys), localIndexCount: localIndexSchemas.count)
             stripe.partitions[key] = created
             directoryLock.withWriteLock { _ = directory.insert(DirectoryEntry(key)) }
             partition = created
         }
         guard let partition else { return (tally, nil) }
+        let oldItem = plan.old.map { StoredItem(record: $0, context: partition.context) }
+        let newItem = plan.new.map { StoredItem(record: $0, context: partition.context) }
 
         if let new = plan.new {
             if partition.items.insert(new) == nil { stripe.itemCount += 1 }

@@ -30,13 +30,15 @@ public final class Table: @unchecked Sendable {
 
     final class Partition: @unchecked Sendable {
         let key: PartitionKey
+        let context: PartitionContext
         var items = BTree<ItemRecord>()
         /// One tree per local secondary index, in `localIndexSchemas` order.
         var localIndexes: [BTree<IndexEntry>]
         /// Item collection size (items plus LSI copies); tracked only for tables with LSIs.
         var collectionSize = 0
-        init(key: PartitionKey, localIndexCount: Int) {
-            self.key = key
+        init(context: PartitionContext, localIndexCount: Int) {
+            self.key = context.key
+            self.context = context
             self.localIndexes = (0..<localIndexCount).map { _ in BTree<IndexEntry>() }
         }
     }
@@ -121,7 +123,8 @@ public final class Table: @unchecked Sendable {
     /// Items currently stored (sum over stripes).
     public var itemCount: Int { stripes.reduce(0) { total, stripe in total + stripe.lock.withReadLock { stripe.itemCount } } }
 
+    /// A reader's view of a record; allocates a context, so hot paths use their partition's `context` instead.
     func storedItem(_ record: ItemRecord, in partition: PartitionKey) -> StoredItem {
-        StoredItem(record: record, partitionValue: partition.value, keys: keys)
+        StoredItem(record: record, context: PartitionContext(key: partition, keys: keys))
     }
 }

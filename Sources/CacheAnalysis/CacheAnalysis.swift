@@ -1,1 +1,0 @@
-// CacheAnalysis: placeholder until its issue lands.

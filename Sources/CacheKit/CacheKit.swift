@@ -1,1 +1,0 @@
-// CacheKit: placeholder until its issue lands.

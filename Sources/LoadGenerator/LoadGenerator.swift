@@ -1,1 +1,0 @@
-// LoadGenerator: placeholder until its issue lands.

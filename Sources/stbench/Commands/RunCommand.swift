@@ -1,0 +1,259 @@
+import ArgumentParser
+import Foundation
+import LoadGenerator
+import MemoryStats
+import Reporting
+import WorkloadKit
+
+/// `stbench run`: drives a workload against a target, prints a per-pattern summary, writes results.json.
+struct RunCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "run",
+        abstract: "Run a workload and write results.json.",
+        discussion: """
+            Flags override the workload file's run: section. Without a workload, \(WorkloadGlue.defaultWorkloadPath) is used. \
+            Ctrl-C stops the run and writes what was measured with "complete": false (exit status 130).
+            """
+    )
+
+    @Argument(help: "Workload file (default: \(WorkloadGlue.defaultWorkloadPath)).")
+    var workload: String?
+
+    @Option(help: "Measured duration, e.g. 30s, 500ms, 2m.")
+    var duration: String?
+
+    @Option(help: "Worker threads.")
+    var threads: Int?
+
+    @Option(help: "closed (next operation when the last completes) or open (fixed arrival rate).")
+    var mode: String?
+
+    @Option(help: "Open loop: operations per second across all threads.")
+    var rate: Double?
+
+    @Option(help: "Seed of the operation streams.")
+    var seed: UInt64?
+
+    @Option(help: "Warmup before measuring, e.g. 5s (not in the results).")
+    var warmup: String?
+
+    @Option(help: "Stop after this many measured operations (or at the duration, whichever comes first).")
+    var operations: Int?
+
+    @Option(help: "Directory for results.json (default: Reports/<workload>/<UTC timestamp>).")
+    var out: String?
+
+    @Option(help: "Target: embedded or null (default: the workload's).")
+    var target: String?
+
+    @Option(help: "Self-test: stall the target this long (e.g. 100ms) every --stall-every, to show coordinated omission.")
+    var stall: String?
+
+    @Option(help: "Self-test: period of --stall (default 1s).")
+    var stallEvery: String?
+
+    @Flag(help: "No progress line on stderr.")
+    var quiet = false
+
+    @Flag(help: "Also print the HdrHistogram percentile distribution of each pattern.")
+    var percentiles = false
+
+    func run() throws {
+        var workload = try resolveWorkload()
+        try applyOverrides(to: &workload)
+        // TODO(WorkloadSpec glue): with `ResolvedWorkload.spec` in place, drive the file's operations:
+        //   if var spec = workload.spec {
+        //       spec.seed = workload.seed; spec.run = workload.run          // flags override the file
+        //       let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
+        //       switch workload.target {
+        //       case "null": return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
+        //       case "embedded":
+        //           let target: EmbeddedTarget
+        //           do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+        //           let load = target.loadStatistics
+        //           return try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
+        //               "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond])
+        //       default: break
+        //       }
+        //   }
+        switch workload.target {
+        case "null":
+            try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.builtInSources(for: workload, workers: workload.run.threads))
+        case "embedded":
+            throw ValidationError("target \"embedded\" needs EmbeddedTarget from WorkloadKit, which is not merged yet; use --target null")
+        default:
+            throw ValidationError("unknown target \"\(workload.target)\"; expected embedded or null")
+        }
+    }
+
+    /// The workload file, or the built-in self-test workload when no file was named, files cannot be read
+    /// yet, and the target is null.
+    private func resolveWorkload() throws -> ResolvedWorkload {
+        let path = workload ?? WorkloadGlue.defaultWorkloadPath
+        if workload == nil, target == "null", !WorkloadGlue.canReadWorkloadFiles {
+            return .builtInDefaults
+        }
+        do {
+            return try WorkloadGlue.load(path: path)
+        } catch {
+            throw ValidationError(error.description)
+        }
+    }
+
+    private func applyOverrides(to workload: inout ResolvedWorkload) throws {
+        if let duration {
+            guard let seconds = DurationArgument.seconds(duration), seconds > 0 else {
+                throw ValidationError("--duration \(duration): expected a positive duration such as 30s, 500ms or 2m")
+            }
+            workload.run.durationSeconds = seconds
+        }
+        if let warmup {
+            guard let seconds = DurationArgument.seconds(warmup) else {
+                throw ValidationError("--warmup \(warmup): expected a duration such as 5s or 0")
+            }
+            workload.run.warmupSeconds = seconds
+        }
+        if let threads {
+            guard threads >= 1 else { throw ValidationError("--threads \(threads): expected at least 1") }
+            workload.run.threads = threads
+        }
+        if let mode {
+            guard let parsed = RunSpec.Mode(rawValue: mode) else { throw ValidationError("--mode \(mode): expected closed or open") }
+            workload.run.mode = parsed
+        }
+        if let rate {
+            guard rate > 0, rate.isFinite else { throw ValidationError("--rate \(rate): expected a positive number of operations per second") }
+            workload.run.targetRate = rate
+        }
+        if let operations {
+            guard operations >= 1 else { throw ValidationError("--operations \(operations): expected at least 1") }
+            workload.run.operations = operations
+        }
+        if let seed { workload.seed = seed }
+        if let target { workload.target = target }
+    }
+
+    /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.
+    private func executeMaybeStalled<T: Target, S: OperationSource>(
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+    ) throws {
+        guard let stall else {
+            return try execute(workload, target: target, sources: sources, metrics: metrics)
+        }
+        guard let pause = DurationArgument.seconds(stall), pause > 0 else {
+            throw ValidationError("--stall \(stall): expected a positive duration such as 100ms")
+        }
+        let periodText = stallEvery ?? "1s"
+        guard let period = DurationArgument.seconds(periodText), period > pause else {
+            throw ValidationError("--stall-every \(periodText): expected a duration longer than --stall, such as 1s")
+        }
+        let faulty = FaultInjectingTarget(
+            wrapping: target, clock: MonotonicClock(),
+            schedule: .everyNanos(UInt64(period * 1e9), pauseNanos: UInt64(pause * 1e9))
+        )
+        try execute(workload, target: faulty, sources: sources, metrics: metrics)
+    }
+
+    /// Runs on a concrete target and source type, so the workers' loop is specialised on both.
+    /// `metrics` go to results.json as they are (e.g. the dataset load rate).
+    private func execute<T: Target, S: OperationSource>(
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+    ) throws {
+        let printer = quiet ? nil : ProgressPrinter()
+        let options = RunnerOptions(
+            histogramEncoder: Self.histogramEncoder,
+            progress: printer.map { printer in { @Sendable snapshot in printer.show(snapshot) } }
+        )
+        let runner: Runner<MonotonicClock, T, S>
+        do {
+            runner = try Runner(spec: workload.run, seed: workload.seed, target: target, clock: MonotonicClock(), sources: sources, options: options)
+        } catch {
+            throw ValidationError(error.description)
+        }
+        let interrupt = InterruptHandler { runner.stop() }
+        let outcome = runner.run()
+        interrupt.cancel()
+        printer?.finish()
+
+        let context = RunContext(
+            workloadName: workload.name, workloadFile: workload.file,
+            tool: ToolInfo(version: STBench.configuration.version, gitCommit: EnvironmentProbe.gitCommit()),
+            environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"),
+            histogramEncoder: Self.histogramEncoder, metrics: metrics
+        )
+        let results = RunResultsBuilder.build(outcome, context: context)
+        let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: outcome.startedAt)
+        let path = try ResultsWriter.write(results, toDirectory: directory)
+        print(SummaryTable.render(results), terminator: "")
+        if percentiles { print(PercentileDistribution.render(outcome)) }
+        print("results: \(path)")
+        if !outcome.complete { throw ExitCode(130) }
+    }
+
+    /// HdrHistogram V2 (compressed, base64) for results.json: fills each pattern's `latencyHistogram` /
+    /// `serviceTimeHistogram` and each interval's `histogram`, so reports can be recomputed from the file.
+    static let histogramEncoder: HistogramEncoder? = { HistogramCodec.encodeBase64($0) }
+}
+
+// MARK: - WorkloadSpec glue
+
+// The seam between the CLI and WorkloadKit's parser. Everything marked TODO(WorkloadSpec glue) is the
+// few lines the lead replaces once `WorkloadSpec` / `EmbeddedTarget` are merged (the other TODO is in
+// `RunCommand.run()`); `validate` and `workloads` only call what is here.
+
+/// A workload as the commands need it: the fields of `WorkloadSpec` that `run`, `validate` and
+/// `workloads` use (flags override `seed`, `run` and `target`).
+struct ResolvedWorkload {
+    var name: String
+    var description: String
+    /// The file it came from, or "(built-in defaults)".
+    var file: String
+    var seed: UInt64
+    var run: RunSpec
+    /// "embedded", "null", …
+    var target: String
+    // TODO(WorkloadSpec glue): `var spec: WorkloadSpec? = nil` (nil for the built-in defaults).
+
+    /// What `stbench run --target null` drives when no workload file can be read: the default pattern mix
+    /// for 10 s after 2 s of warmup, closed loop, one thread.
+    static let builtInDefaults = ResolvedWorkload(
+        name: "null-default", description: "Built-in self-test workload (default pattern mix, no workload file)",
+        file: "(built-in defaults)", seed: 42, run: RunSpec(warmupSeconds: 2, durationSeconds: 10), target: "null"
+    )
+}
+
+enum WorkloadGlue {
+    static let defaultWorkloadPath = "Workloads/messaging-default.yaml"
+
+    /// Whether workload files can be read yet. TODO(WorkloadSpec glue): true.
+    static let canReadWorkloadFiles = false
+
+    /// Reads and validates a workload file.
+    ///
+    /// TODO(WorkloadSpec glue): replace the body with
+    /// ```swift
+    /// do {
+    ///     let spec = try WorkloadSpec.load(path: path)
+    ///     return ResolvedWorkload(name: spec.name, description: spec.description, file: spec.file, seed: spec.seed,
+    ///                             run: spec.run, target: spec.target, spec: spec)
+    /// } catch {
+    ///     throw WorkloadFileError(description: error.description)
+    /// }
+    /// ```
+    static func load(path: String) throws(WorkloadFileError) -> ResolvedWorkload {
+        throw WorkloadFileError(
+            description: "\(path): reading workload files needs WorkloadSpec, which is not merged yet; "
+                + "`stbench run --target null` runs the built-in self-test workload"
+        )
+    }
+
+    /// The built-in workload's operation sources, one per worker thread, deterministic from the seed.
+    static func builtInSources(for workload: ResolvedWorkload, workers: Int) -> [PatternMixSource] {
+        (0..<workers).map { PatternMixSource(seed: workload.seed, worker: $0) }
+    }
+}
+
+/// A workload file that cannot be used, with what was wrong (file, line:column, field, expectation).
+struct WorkloadFileError: Error, CustomStringConvertible {
+    var description: String
+}
