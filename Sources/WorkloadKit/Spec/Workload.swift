@@ -1,21 +1,16 @@
-/// Contract between WorkloadKit and the load generator / CLI (implemented by the workload parser):
+/// The contract between WorkloadKit and the load generator / CLI, as implemented:
 ///
 /// ```swift
-/// public struct WorkloadSpec {            // a parsed, validated workload file
-///     public var name: String
-///     public var description: String
-///     public var seed: UInt64
-///     public var file: String              // path it was read from
-///     public var run: RunSpec
-///     public var target: String            // "embedded" (default), "null", …
-///     public static func load(path: String) throws(WorkloadError) -> WorkloadSpec
-///     /// A worker's deterministic operation stream: same seed + worker index → same operations.
-///     public func makeOperationSource(worker: Int, workers: Int) -> WorkloadOperationSource
-/// }
-/// public struct WorkloadOperationSource: OperationSource
-/// public struct WorkloadError: Error, CustomStringConvertible   // names file, line:column, field path, expectation
+/// let spec = try WorkloadSpec.load(path: "Workloads/messaging-default.yaml")  // throws(WorkloadError)
+/// let target = try EmbeddedTarget(spec: spec)        // creates cruddur-messages, loads the dataset; throws(TargetError)
+/// var source = spec.makeOperationSource(worker: w, workers: n)   // WorkloadOperationSource, one per worker per run
+/// let op = source.next()                              // chosen before the clock starts
+/// let count = try target.perform(op)                  // timed by the load generator
 /// ```
 ///
-/// The dataset generator and the embedded target build the engine's tables from a spec:
-/// `EmbeddedTarget(spec:)` creates the Cruddur table, loads the generated dataset, and performs operations.
+/// - `WorkloadSpec` (Spec/WorkloadSpec.swift): name, description, seed, file, dataset, mix, keys, page
+///   sizes, write modes, `run: RunSpec`, `target` ("embedded" | "null"), `cache: CacheSpec?`.
+/// - `WorkloadError` (Spec/WorkloadError.swift): `file:line:column: field.path: expected …, got …`.
+/// - `WorkloadOperationSource` (Operations/): deterministic per (seed, worker, workers).
+/// - `EmbeddedTarget` (Targets/): the in-memory engine; `loadStatistics` reports the load.
 enum WorkloadContract {}
