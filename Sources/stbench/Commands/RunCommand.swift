@@ -61,30 +61,38 @@ struct RunCommand: ParsableCommand {
     func run() throws {
         var workload = try resolveWorkload()
         try applyOverrides(to: &workload)
-        // TODO(WorkloadSpec glue): with `ResolvedWorkload.spec` in place, drive the file's operations:
-        //   if var spec = workload.spec {
-        //       spec.seed = workload.seed; spec.run = workload.run          // flags override the file
-        //       let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
-        //       switch workload.target {
-        //       case "null": return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
-        //       case "embedded":
-        //           let target: EmbeddedTarget
-        //           do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
-        //           let load = target.loadStatistics
-        //           return try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
-        //               "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond])
-        //       default: break
-        //       }
-        //   }
+        if var spec = workload.spec {
+            spec.seed = workload.seed  // flags override the file
+            spec.run = workload.run
+            spec.target = workload.target
+            let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
+            switch workload.target {
+            case "null":
+                return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
+            case "embedded":
+                if !quiet { FileHandle.standardError.write(Data("loading the \(spec.name) dataset…\n".utf8)) }
+                let target: EmbeddedTarget
+                do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+                let load = target.loadStatistics
+                if !quiet {
+                    FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
+                }
+                return try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
+                    "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond,
+                ])
+            default:
+                throw ValidationError("unknown target \"\(workload.target)\"; expected embedded or null")
+            }
+        }
         switch workload.target {
         case "null":
             try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.builtInSources(for: workload, workers: workload.run.threads))
-        case "embedded":
-            throw ValidationError("target \"embedded\" needs EmbeddedTarget from WorkloadKit, which is not merged yet; use --target null")
         default:
-            throw ValidationError("unknown target \"\(workload.target)\"; expected embedded or null")
+            throw ValidationError("unknown target \"\(workload.target)\" for the built-in workload; expected null")
         }
     }
+
+    static func seconds(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
 
     /// The workload file, or the built-in self-test workload when no file was named, files cannot be read
     /// yet, and the target is null.
@@ -184,9 +192,14 @@ struct RunCommand: ParsableCommand {
         let results = RunResultsBuilder.build(outcome, context: context)
         let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: outcome.startedAt)
         let path = try ResultsWriter.write(results, toDirectory: directory)
+        let reports = try ReportWriter.writeAll(results: results, to: directory)
+        if out == nil {
+            try? ReportWriter.updateLatestLink(reportsRoot: "Reports", workload: workload.name, runDirectory: directory)
+        }
         print(SummaryTable.render(results), terminator: "")
         if percentiles { print(PercentileDistribution.render(outcome)) }
         print("results: \(path)")
+        print("reports: \(reports.joined(separator: ", "))")
         if !outcome.complete { throw ExitCode(130) }
     }
 
@@ -212,7 +225,8 @@ struct ResolvedWorkload {
     var run: RunSpec
     /// "embedded", "null", …
     var target: String
-    // TODO(WorkloadSpec glue): `var spec: WorkloadSpec? = nil` (nil for the built-in defaults).
+    /// The parsed file (nil for the built-in defaults).
+    var spec: WorkloadSpec? = nil
 
     /// What `stbench run --target null` drives when no workload file can be read: the default pattern mix
     /// for 10 s after 2 s of warmup, closed loop, one thread.
@@ -225,26 +239,19 @@ struct ResolvedWorkload {
 enum WorkloadGlue {
     static let defaultWorkloadPath = "Workloads/messaging-default.yaml"
 
-    /// Whether workload files can be read yet. TODO(WorkloadSpec glue): true.
-    static let canReadWorkloadFiles = false
+    /// Whether workload files can be read (the built-in workload is only for `--target null` without one).
+    static let canReadWorkloadFiles = true
 
     /// Reads and validates a workload file.
-    ///
-    /// TODO(WorkloadSpec glue): replace the body with
-    /// ```swift
-    /// do {
-    ///     let spec = try WorkloadSpec.load(path: path)
-    ///     return ResolvedWorkload(name: spec.name, description: spec.description, file: spec.file, seed: spec.seed,
-    ///                             run: spec.run, target: spec.target, spec: spec)
-    /// } catch {
-    ///     throw WorkloadFileError(description: error.description)
-    /// }
-    /// ```
     static func load(path: String) throws(WorkloadFileError) -> ResolvedWorkload {
-        throw WorkloadFileError(
-            description: "\(path): reading workload files needs WorkloadSpec, which is not merged yet; "
-                + "`stbench run --target null` runs the built-in self-test workload"
-        )
+        do {
+            let spec = try WorkloadSpec.load(path: path)
+            return ResolvedWorkload(
+                name: spec.name, description: spec.description, file: spec.file, seed: spec.seed,
+                run: spec.run, target: spec.target, spec: spec)
+        } catch {
+            throw WorkloadFileError(description: error.description)
+        }
     }
 
     /// The built-in workload's operation sources, one per worker thread, deterministic from the seed.
