@@ -5,6 +5,11 @@ public struct CacheReport: Sendable, Hashable {
         public var misses: UInt64
         /// Hits served although a write to the page's partition came after the page was filled.
         public var staleReads: UInt64
+        public init(hits: UInt64, misses: UInt64, staleReads: UInt64) {
+            self.hits = hits
+            self.misses = misses
+            self.staleReads = staleReads
+        }
         public var hitRatio: Double { hits + misses == 0 ? 0 : Double(hits) / Double(hits + misses) }
         /// Stale reads per read of the pattern.
         public var staleRate: Double { hits + misses == 0 ? 0 : Double(staleReads) / Double(hits + misses) }
