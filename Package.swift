@@ -52,7 +52,7 @@ let package = Package(
         .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats"]),
         .target(
             name: "WorkloadKit",
-            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
         ),
         .target(
             name: "LoadGenerator",
