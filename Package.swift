@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "MemoryStats", targets: ["MemoryStats"]),
         .library(name: "EngineBench", targets: ["EngineBench"]),
+        .library(name: "Profiling", targets: ["Profiling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -50,6 +51,8 @@ let package = Package(
         .target(name: "CacheKit"),
         // Hot-path measurements of the engine (`stbench bench engine`): ns/op and bytes/item, release builds.
         .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats"]),
+        // One pattern in a tight loop with per-operation counters (`stbench profile`, the callgrind gate).
+        .target(name: "Profiling", dependencies: ["WorkloadKit", "SingleTable", "MemoryStats", "CJemalloc"]),
         .target(
             name: "WorkloadKit",
             dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
@@ -71,12 +74,13 @@ let package = Package(
         .executableTarget(
             name: "stbench",
             dependencies: [
-                "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting",
+                "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting", "Profiling",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MemoryStatsTests", dependencies: ["MemoryStats"]),
         .testTarget(name: "EngineBenchTests", dependencies: ["EngineBench"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "WorkloadKit", "SingleTable"]),
         .testTarget(
             name: "SingleTableTests",
             dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]
