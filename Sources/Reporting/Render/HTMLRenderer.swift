@@ -31,7 +31,7 @@ public enum HTMLRenderer {
         <style>
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; color: #222; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; }
-        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; }
+        th, td { border: 1px solid #ccc; padding: 0.25em 0.6em; white-space: nowrap; }
         td.n { text-align: right; font-variant-numeric: tabular-nums; }
         .warning { background: #fee; border: 1px solid #c00; padding: 0.5em; }
         figure { margin: 1em 0; }
@@ -54,7 +54,7 @@ public enum HTMLRenderer {
         var charts: [SVGLineChart] = []
         charts.append(SVGLineChart(
             id: "chart-latency-percentiles", title: "Latency by percentile", xLabel: "percentile (1/(1-p) scale)",
-            yLabel: "latency", xScale: .percentile, yFormat: { NumberText.duration(nanoseconds: $0) },
+            yLabel: "latency (log scale)", xScale: .percentile, yScale: .logarithmic, yFormat: { NumberText.duration(nanoseconds: $0) },
             series: names.map { SVGLineChart.Series(name: $0, points: percentilePoints(results.patterns[$0]!)) }))
         let timeline = intervalSeries(results, names: names)
         charts.append(SVGLineChart(
@@ -62,7 +62,7 @@ public enum HTMLRenderer {
             yLabel: "ops/s", yFormat: { NumberText.fixed($0, places: 0) }, series: timeline.throughput))
         charts.append(SVGLineChart(
             id: "chart-p99", title: "p99 latency over time", xLabel: "seconds into the measured run",
-            yLabel: "p99 latency", yFormat: { NumberText.duration(nanoseconds: $0) }, series: timeline.p99))
+            yLabel: "p99 latency (log scale)", yScale: .logarithmic, yFormat: { NumberText.duration(nanoseconds: $0) }, series: timeline.p99))
         if timeline.hitRatio.contains(where: { !$0.points.isEmpty }) {
             charts.append(SVGLineChart(
                 id: "chart-hit-ratio", title: "Cache hit ratio over time", xLabel: "seconds into the measured run",

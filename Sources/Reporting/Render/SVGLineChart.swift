@@ -7,6 +7,9 @@ import Foundation
 /// which gives the tail as much room as the body.
 struct SVGLineChart {
     enum XScale { case linear, percentile }
+    /// Latencies span microseconds to tens of milliseconds in one run: on a linear axis everything below the
+    /// tail sits on zero (seen in the first screenshots), so latency charts use a log10 axis.
+    enum YScale { case linear, logarithmic }
 
     struct Series {
         var name: String
@@ -18,13 +21,14 @@ struct SVGLineChart {
     var xLabel: String
     var yLabel: String
     var xScale: XScale = .linear
+    var yScale: YScale = .linear
     var yFormat: (Double) -> String
     var xFormat: (Double) -> String = { NumberText.fixed($0, places: $0.rounded() == $0 ? 0 : 1) }
     var series: [Series]
 
     static let palette = ["#1f77b4", "#d62728", "#2ca02c", "#ff7f0e", "#9467bd", "#8c564b", "#e377c2", "#17becf"]
-    private let width = 760.0, height = 360.0
-    private let left = 80.0, right = 190.0, top = 36.0, bottom = 52.0
+    private let width = 900.0, height = 360.0
+    private let left = 80.0, right = 300.0, top = 36.0, bottom = 52.0
 
     func svg() -> String {
         let plotWidth = width - left - right, plotHeight = height - top - bottom
@@ -43,11 +47,21 @@ struct SVGLineChart {
         case .percentile: xTicks = Array(0...max(1, Int(xMaxData.rounded(.up)))).map(Double.init)
         case .linear: xTicks = Self.niceTicks(from: min(0, xMinData), to: xMaxData)
         }
-        let yTicks = Self.niceTicks(from: 0, to: yMaxData)
+        let yTicks: [Double]
+        let yMinPositive = allPoints.map(\.y).filter { $0 > 0 }.min() ?? 1
+        switch yScale {
+        case .linear: yTicks = Self.niceTicks(from: 0, to: yMaxData)
+        case .logarithmic:
+            let low = Foundation.floor(Foundation.log10(yMinPositive)), high = Swift.max(low + 1, Foundation.ceil(Foundation.log10(Swift.max(yMaxData, yMinPositive))))
+            yTicks = stride(from: low, through: high, by: 1).map { Foundation.pow(10, $0) }
+        }
         let (x0, x1) = (xTicks.first!, max(xTicks.last!, xTicks.first! + 1e-9))
-        let (y0, y1) = (yTicks.first!, max(yTicks.last!, yTicks.first! + 1e-9))
+        func yPosition(_ y: Double) -> Double {
+            yScale == .linear ? y : Foundation.log10(Swift.max(y, yTicks.first!))
+        }
+        let (y0, y1) = (yPosition(yTicks.first!), max(yPosition(yTicks.last!), yPosition(yTicks.first!) + 1e-9))
         func px(_ x: Double) -> Double { left + (x - x0) / (x1 - x0) * plotWidth }
-        func py(_ y: Double) -> Double { top + plotHeight - (y - y0) / (y1 - y0) * plotHeight }
+        func py(_ y: Double) -> Double { top + plotHeight - (yPosition(y) - y0) / (y1 - y0) * plotHeight }
 
         out += "<g class=\"grid\">\n"
         for tick in yTicks {
