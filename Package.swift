@@ -67,7 +67,7 @@ let package = Package(
         .target(
             name: "PeerBench",
             dependencies: [
-                "SingleTable", "MemoryStats",
+                "SingleTable", "MemoryStats", "Reporting", "LoadGenerator", "WorkloadKit", "SQLiteTarget",
                 .product(name: "SortedCollections", package: "swift-collections"),
             ]
         ),
@@ -101,7 +101,7 @@ let package = Package(
         ),
         .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
         .testTarget(name: "SQLiteTargetTests", dependencies: ["SQLiteTarget", "WorkloadKit", "SingleTable"]),
-        .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench"]),
+        .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench", "Reporting"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
         .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator", "Reporting"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
