@@ -23,6 +23,7 @@ let package = Package(
         .library(name: "Reporting", targets: ["Reporting"]),
         .library(name: "MemoryStats", targets: ["MemoryStats"]),
         .library(name: "EngineBench", targets: ["EngineBench"]),
+        .library(name: "Profiling", targets: ["Profiling"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -57,9 +58,11 @@ let package = Package(
         .target(name: "CacheKit"),
         // Hot-path measurements of the engine (`stbench bench engine`): ns/op and bytes/item, release builds.
         .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats"]),
+        // One pattern in a tight loop with per-operation counters (`stbench profile`, the callgrind gate).
+        .target(name: "Profiling", dependencies: ["WorkloadKit", "SingleTable", "MemoryStats", "CJemalloc"]),
         .target(
             name: "WorkloadKit",
-            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams")]
+            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
         ),
         // The Cruddur workload against SQLite (same dataset, same four patterns as EmbeddedTarget).
         .target(name: "SQLiteTarget", dependencies: ["CSQLite", "WorkloadKit", "SingleTable"]),
@@ -88,13 +91,14 @@ let package = Package(
         .executableTarget(
             name: "stbench",
             dependencies: [
-                "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting",
+                "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting", "Profiling",
                 "SQLiteTarget", "PeerBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
         .testTarget(name: "MemoryStatsTests", dependencies: ["MemoryStats"]),
         .testTarget(name: "EngineBenchTests", dependencies: ["EngineBench"]),
+        .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "WorkloadKit", "SingleTable"]),
         .testTarget(
             name: "SingleTableTests",
             dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -14,7 +14,7 @@ struct STBench: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, ValidateCommand.self, WorkloadsCommand.self,
             Bench.self, CacheCommand.self, ReportCommand.self, MergeCommand.self, CompareCommand.self,
-            InstructionGateCommand.self,
+            InstructionGateCommand.self, ProfileCommand.self,
         ]
     )
 

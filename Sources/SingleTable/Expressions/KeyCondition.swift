@@ -45,13 +45,24 @@ struct KeyCondition: Hashable, Sendable {
         _ text: String, partitionKey: String, sortKey: String?, keyTypes: [String: ScalarAttributeType],
         attributes: inout ExpressionAttributes
     ) throws(DynamoDBError) -> KeyCondition {
-        var parser = try ExpressionParser(text, kind: kind, attributes: attributes)
-        let condition = try parser.parseCondition()
-        try parser.expectEnd()
-        attributes = parser.attributes
-
         var parts: [(name: String, condition: SortKeyCondition)] = []
-        try collect(condition, into: &parts)
+        if let fast = try parseCommonShape(text, attributes: &attributes) {
+            parts = fast
+        } else {
+            var parser = try ExpressionParser(text, kind: kind, attributes: attributes)
+            let condition = try parser.parseCondition()
+            try parser.expectEnd()
+            attributes = parser.attributes
+            try collect(condition, into: &parts)
+        }
+        return try validated(parts, partitionKey: partitionKey, sortKey: sortKey, keyTypes: keyTypes)
+    }
+
+    /// Checks the flattened conditions against the key schema (shared by both parsers).
+    static func validated(
+        _ parts: [(name: String, condition: SortKeyCondition)], partitionKey: String, sortKey: String?,
+        keyTypes: [String: ScalarAttributeType]
+    ) throws(DynamoDBError) -> KeyCondition {
         var partitionValue: AttributeValue?
         var sortCondition: SortKeyCondition?
         for (name, part) in parts {
@@ -103,6 +114,10 @@ struct KeyCondition: Hashable, Sendable {
 
     /// Flattens ANDs into per-attribute conditions; anything but `=`, `<`, `<=`, `>`, `>=`, BETWEEN and
     /// begins_with of a top-level attribute and a value is an operator DynamoDB refuses in a key condition.
+    static func collectForTesting(_ condition: Condition, into parts: inout [(name: String, condition: SortKeyCondition)]) throws(DynamoDBError) {
+        try collect(condition, into: &parts)
+    }
+
     private static func collect(_ condition: Condition, into parts: inout [(name: String, condition: SortKeyCondition)]) throws(DynamoDBError) {
         switch condition {
         case let .and(a, b):

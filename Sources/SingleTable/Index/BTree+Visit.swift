@@ -19,6 +19,13 @@ extension BTree {
     func visit(
         from bound: BTreeBound = .unbounded, direction: BTreeDirection = .forward, _ body: (Element) throws -> Bool
     ) rethrows {
+        if _slowPath(BTreeProfiling.enabled) {
+            // A local counter, added afterwards: `body` may itself do counted lookups (no overlapping access).
+            var counters = BTreeCounters()
+            defer { BTreeProfiling.add(counters) }
+            try visit(from: bound, direction: direction, stats: &counters, body)
+            return
+        }
         var stats = BTreeNoStats()
         try visit(from: bound, direction: direction, stats: &stats, body)
     }

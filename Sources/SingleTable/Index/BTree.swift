@@ -69,6 +69,11 @@ final class BTree<Element: BTreeElement> {
     /// The element whose key equals `key`, if any.
     @inline(__always)
     func find(_ key: UnsafeRawBufferPointer) -> Element? {
+        if _slowPath(BTreeProfiling.enabled) {
+            var counters = BTreeCounters()
+            defer { BTreeProfiling.add(counters) }
+            return find(key, stats: &counters)
+        }
         var stats = BTreeNoStats()
         return find(key, stats: &stats)
     }

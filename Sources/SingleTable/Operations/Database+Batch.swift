@@ -101,6 +101,13 @@ struct KeyIdentity: Hashable {
         self.sortKey = sortKey
     }
     init(_ intent: WriteIntent) { self.init(intent.partition, intent.sortKey) }
+
+    // The partition's hash is already computed; the sort key is hashed as one byte run, not byte by byte
+    // (the synthesized version was 8% of BatchWriteItem's CPU time: perf, `stbench bench engine` load phase).
+    func hash(into hasher: inout Hasher) {
+        hasher.combine(partition.hash)
+        sortKey.withUnsafeBytes { hasher.combine(bytes: $0) }
+    }
 }
 
 extension Table {

@@ -221,8 +221,43 @@ public struct QueryOutput: Sendable {
     /// Items evaluated (before the filter).
     public var scannedCount: Int
     /// Present when the page ended before the result did: pass it as ExclusiveStartKey to continue.
-    public var lastEvaluatedKey: Item?
+    /// Built on first read (most callers of a newest-N Query never read it).
+    public var lastEvaluatedKey: Item? {
+        get { lastEvaluated?.key }
+        set { lastEvaluated = newValue.map { .item($0) } }
+    }
     public var consumedCapacity: ConsumedCapacity?
+
+    var lastEvaluated: LastEvaluated?
+
+    init(items: ItemList, count: Int, scannedCount: Int, lastEvaluated: LastEvaluated?, consumedCapacity: ConsumedCapacity?) {
+        self.items = items
+        self.count = count
+        self.scannedCount = scannedCount
+        self.lastEvaluated = lastEvaluated
+        self.consumedCapacity = consumedCapacity
+    }
+}
+
+/// A page's LastEvaluatedKey, kept as the stored item it names until someone reads it.
+enum LastEvaluated: Sendable {
+    case item(Item)
+    /// The last evaluated item and the index read (nil: the table).
+    case stored(StoredItem, indexKeys: KeyAttributes?)
+
+    var key: Item {
+        switch self {
+        case .item(let item): return item
+        case let .stored(stored, indexKeys):
+            var key: Item = [stored.keys.partitionKey: stored.partitionValue]
+            if let name = stored.keys.sortKey, let value = stored.sortKeyValue { key[name] = value }
+            if let indexKeys {
+                key[indexKeys.partitionKey] = stored.attribute(indexKeys.partitionKey)
+                if let s = indexKeys.sortKey { key[s] = stored.attribute(s) }
+            }
+            return key
+        }
+    }
 }
 
 public typealias ScanOutput = QueryOutput

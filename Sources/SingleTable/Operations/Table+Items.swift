@@ -71,10 +71,9 @@ extension Table {
         let condition = try expressions.condition(input.conditionExpression)
         try expressions.finish()
         let record = ItemRecord.make(input.item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
-        var key: Item = [keys.partitionKey: validated.partition.value]
-        if let sortKey = keys.sortKey { key[sortKey] = input.item[sortKey] }
+        // A put never needs its key as an item (only an update builds on it): no dictionary per put.
         return WriteIntent(
-            partition: validated.partition, sortKey: validated.sortKey, key: key, action: .put(record), condition: condition,
+            partition: validated.partition, sortKey: validated.sortKey, key: Item(), action: .put(record), condition: condition,
             returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
     }
 

@@ -211,18 +211,8 @@ extension Table {
         }
         return QueryOutput(
             items: items, count: page.items.count, scannedCount: page.scanned,
-            lastEvaluatedKey: page.truncated ? page.lastEvaluated.map { lastEvaluatedKey($0, source: source) } : nil,
+            lastEvaluated: page.truncated ? page.lastEvaluated.map { .stored($0, indexKeys: source.schema?.keys) } : nil,
             consumedCapacity: tally.render(tableName: name, mode: capacityMode))
-    }
-
-    /// DynamoDB's LastEvaluatedKey: the table's key, plus the index's key for index reads.
-    func lastEvaluatedKey(_ item: StoredItem, source: ReadSource) -> Item {
-        var key = keyItem(item)
-        if let schema = source.schema {
-            key[schema.keys.partitionKey] = item.attribute(schema.keys.partitionKey)
-            if let s = schema.keys.sortKey { key[s] = item.attribute(s) }
-        }
-        return key
     }
 
     /// Encodes an ExclusiveStartKey as a position in the tree being read.

@@ -14,6 +14,7 @@ struct WriteIntent {
 
     let partition: PartitionKey
     let sortKey: [UInt8]
+    /// The primary key as an item: the base of an update that creates its item (empty for puts).
     let key: Item
     let action: Action
     let condition: ConditionExpression?

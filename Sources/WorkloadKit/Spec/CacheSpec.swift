@@ -1,5 +1,5 @@
-/// The optional `cache:` section of a workload file: parsed and validated now, used once the read-aside
-/// cache target exists.
+/// The optional `cache:` section of a workload file: the read-aside cache `stbench run` puts in front of
+/// patterns A and B (CachedTarget).
 public struct CacheSpec: Sendable, Hashable {
     public enum Policy: String, Sendable, Hashable, CaseIterable {
         case lru, fifo, clock, lfu, arc, twoQ = "2q", slru, wtinylfu, s3fifo, sieve

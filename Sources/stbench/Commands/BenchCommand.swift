@@ -21,6 +21,7 @@ struct Bench: ParsableCommand {
         @Option(help: "Users taking part.") var users = 2_000
         @Option(help: "Timed operations per measurement.") var operations = 200_000
         @Option(help: "Seed for data and key choice.") var seed: UInt64 = 42
+        @Option(help: "Conversations in the hot (cache-resident) set.") var hot = 32
 
         func validate() throws {
             guard messages >= conversations, conversations > 0 else {
@@ -33,13 +34,15 @@ struct Bench: ParsableCommand {
             #if DEBUG
             print("warning: debug build; figures are not meaningful (swift build -c release)")
             #endif
-            let bench = EngineBenchmark(.init(messages: messages, conversations: conversations, users: users, operations: operations, seed: seed))
+            let bench = EngineBenchmark(.init(messages: messages, conversations: conversations, users: users, operations: operations, seed: seed, hotConversations: hot))
             let r = try bench.run { print("… \($0)") }
             print("items loaded            \(r.items) in \(fmt(r.loadSeconds)) s = \(Int(r.loadItemsPerSecond)) items/s")
             print("item size sum           \(r.itemSizeSum) B; engine allocated \(r.allocatedBytes) B = \(fmt(r.bytesPerItemRatio))x")
-            print("Query newest 20         \(fmt(r.queryNewest20Nanos)) ns/op")
-            print("GetItem                 \(fmt(r.getItemNanos)) ns/op")
-            print("PutItem                 \(fmt(r.putItemNanos)) ns/op")
+            print("Query newest 20         \(fmt(r.queryNewest20Nanos)) ns/op CPU (random conversation)")
+            print("GetItem                 \(fmt(r.getItemNanos)) ns/op CPU (random message)")
+            print("Query newest 20, hot    \(fmt(r.hotQueryNewest20Nanos)) ns/op CPU (\(hot) conversations, cache-resident)")
+            print("GetItem, hot            \(fmt(r.hotGetItemNanos)) ns/op CPU")
+            print("PutItem                 \(fmt(r.putItemNanos)) ns/op CPU")
             print("Query 2 threads vs 1    \(fmt(r.queryTwoThreadSpeedup))x")
         }
 

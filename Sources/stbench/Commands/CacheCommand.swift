@@ -3,6 +3,8 @@ import CacheAnalysis
 import CacheKit
 import Dispatch
 import Foundation
+import LoadGenerator
+import WorkloadKit
 
 /// `stbench cache …`: offline cache analysis of request traces.
 struct CacheCommand: ParsableCommand {
@@ -17,12 +19,20 @@ struct CacheCommand: ParsableCommand {
             abstract: "Replay a trace through many eviction policies and sizes; LRU curves, staleness and cost.",
             discussion: """
             TRACE is an stbench binary trace (from `stbench run --trace`) or a libCacheSim CSV \
-            (`time,obj_id,obj_size`, by .csv extension). Or generate one: --zipf 0.99 --keys 100000 --requests 1000000 --seed 1.
+            (`time,obj_id,obj_size`, by .csv extension), or a workload file (.yaml/.yml): it is run briefly \
+            (--trace-duration) on the embedded engine without a cache while every page read and write is traced. \
+            Or generate one: --zipf 0.99 --keys 100000 --requests 1000000 --seed 1.
             """
         )
 
-        @Argument(help: "Trace file (.csv for libCacheSim CSV, otherwise stbench binary).")
+        @Argument(help: "Trace file (.csv for libCacheSim CSV, .yaml/.yml for a workload to trace, otherwise stbench binary).")
         var trace: String?
+
+        @Option(name: .customLong("trace-duration"), help: "Workload input: how long to run it while tracing, e.g. 10s.")
+        var traceDuration: String = "10s"
+
+        @Option(name: .customLong("save-trace"), help: "Workload input: keep the recorded trace at this path.")
+        var saveTrace: String?
 
         @Option(help: "Comma-separated policies (\(PolicyKind.allCases.map(\.rawValue).joined(separator: ",")))")
         var policies: String?
@@ -99,7 +109,46 @@ struct CacheCommand: ParsableCommand {
                 return z.generate()
             }
             let path = trace!
-            return path.lowercased().hasSuffix(".csv") ? try CSVTrace.read(path: path) : try BinaryTraceFormat.read(path: path)
+            let lower = path.lowercased()
+            if lower.hasSuffix(".yaml") || lower.hasSuffix(".yml") { return try traceWorkload(path) }
+            return lower.hasSuffix(".csv") ? try CSVTrace.read(path: path) : try BinaryTraceFormat.read(path: path)
+        }
+
+        /// Runs the workload for --trace-duration on a cache-less embedded target with tracing on, and reads
+        /// the trace back. The workload's threads, mode and rate apply; its warmup is skipped (the trace
+        /// starts cold, as a new cache would).
+        func traceWorkload(_ path: String) throws -> Trace {
+            guard let seconds = DurationArgument.seconds(traceDuration), seconds > 0 else {
+                throw ValidationError("--trace-duration \(traceDuration): expected a positive duration such as 10s")
+            }
+            var spec: WorkloadSpec
+            do { spec = try WorkloadSpec.load(path: path) } catch { throw ValidationError(error.description) }
+            guard spec.target == "embedded" else {
+                throw ValidationError("\(path): target \(spec.target) has no pages to trace; cache analyze needs target: embedded")
+            }
+            spec.run.warmupSeconds = 0
+            spec.run.durationSeconds = seconds
+            spec.run.operations = nil
+            let tracePath = saveTrace ?? FileManager.default.temporaryDirectory
+                .appendingPathComponent("stbench-\(spec.name)-\(getpid()).trace").path
+            FileHandle.standardError.write(Data("loading the \(spec.name) dataset…\n".utf8))
+            let engine: EmbeddedTarget
+            do { engine = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+            let target = TracingTarget(inner: engine, writer: try TraceWriter(path: tracePath))
+            let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
+            FileHandle.standardError.write(Data("tracing \(spec.name) for \(traceDuration)…\n".utf8))
+            let runner: Runner<MonotonicClock, TracingTarget<EmbeddedTarget>, WorkloadOperationSource>
+            do {
+                runner = try Runner(spec: spec.run, seed: spec.seed, target: target, clock: MonotonicClock(), sources: sources, options: RunnerOptions())
+            } catch {
+                throw ValidationError(error.description)
+            }
+            _ = runner.run()
+            try target.finish()
+            defer { if saveTrace == nil { try? FileManager.default.removeItem(atPath: tracePath) } }
+            let trace = try BinaryTraceFormat.read(path: tracePath)
+            FileHandle.standardError.write(Data("traced \(trace.count) requests\(saveTrace.map { " into \($0)" } ?? "")\n".utf8))
+            return trace
         }
 
         func run() throws {

@@ -1,4 +1,5 @@
 import ArgumentParser
+import CacheKit
 import Foundation
 import LoadGenerator
 import MemoryStats
@@ -53,6 +54,27 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Self-test: period of --stall (default 1s).")
     var stallEvery: String?
 
+    @Option(help: "Cache policy (lru, fifo, clock, lfu, arc, 2q, slru, wtinylfu, s3fifo, sieve): overrides the workload's cache: section, or adds one.")
+    var cachePolicy: String?
+
+    @Option(help: "Cache capacity in pages (or bytes with --cache-unit bytes); overrides the workload's.")
+    var cacheCapacity: Int?
+
+    @Option(help: "Cache capacity unit: objects or bytes.")
+    var cacheUnit: String?
+
+    @Option(help: "What C and D do to cached pages: invalidate, update or ttl-only.")
+    var writeStrategy: String?
+
+    @Option(help: "Cache entry lifetime, e.g. 30s (required by ttl-only).")
+    var cacheTtl: String?
+
+    @Flag(help: "Ignore the workload's cache: section.")
+    var noCache = false
+
+    @Option(help: "Record every page read and write into this CacheKit trace (for `stbench cache analyze`); runs without the cache.")
+    var trace: String?
+
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
@@ -79,9 +101,22 @@ struct RunCommand: ParsableCommand {
                 if !quiet {
                     FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
                 }
-                return try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
-                    "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond,
-                ])
+                let metrics = ["dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond]
+                if let trace {
+                    let writer: TraceWriter
+                    do { writer = try TraceWriter(path: trace) } catch { throw ValidationError("--trace \(trace): \(error)") }
+                    let tracing = TracingTarget(inner: target, writer: writer)
+                    try executeMaybeStalled(workload, target: tracing, sources: sources, metrics: metrics, finish: tracing.finish)
+                    if !quiet { print("trace: \(trace) (\(writer.recordCount) records)") }
+                    return
+                }
+                if let cacheSpec = try resolveCache(spec.cache) {
+                    let cached: CachedTarget<EmbeddedTarget>
+                    do { cached = try CachedTarget(inner: target, spec: cacheSpec) } catch { throw ValidationError("cache: \(error.message)") }
+                    let observer = CacheObserver(warmupSeconds: workload.run.warmupSeconds) { cached.report() }
+                    return try executeMaybeStalled(workload, target: cached, sources: sources, metrics: metrics, cache: observer)
+                }
+                return try executeMaybeStalled(workload, target: target, sources: sources, metrics: metrics)
             case "sqlite":
                 return try executeSQLite(workload, spec: spec, sources: sources)
             default:
@@ -94,6 +129,46 @@ struct RunCommand: ParsableCommand {
         default:
             throw ValidationError("unknown target \"\(workload.target)\" for the built-in workload; expected null")
         }
+    }
+
+    /// The workload's cache section with the --cache-* / --write-strategy flags applied (nil: no cache).
+    private func resolveCache(_ fromFile: CacheSpec?) throws -> CacheSpec? {
+        if noCache { return nil }
+        guard fromFile != nil || cachePolicy != nil else {
+            if cacheCapacity != nil || writeStrategy != nil || cacheTtl != nil || cacheUnit != nil {
+                throw ValidationError("--cache-capacity/--write-strategy/--cache-ttl/--cache-unit need a cache: give --cache-policy or a workload with a cache: section")
+            }
+            return nil
+        }
+        var spec = fromFile ?? CacheSpec(policy: .lru, capacity: 10_000)
+        if let cachePolicy {
+            guard let p = CacheSpec.Policy(rawValue: cachePolicy.lowercased()) else {
+                throw ValidationError("--cache-policy \(cachePolicy): expected one of \(CacheSpec.Policy.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            spec.policy = p
+        }
+        if let cacheCapacity {
+            guard cacheCapacity >= 1 else { throw ValidationError("--cache-capacity \(cacheCapacity): expected at least 1") }
+            spec.capacity = cacheCapacity
+        }
+        if let cacheUnit {
+            guard let u = CacheSpec.CapacityUnit(rawValue: cacheUnit) else { throw ValidationError("--cache-unit \(cacheUnit): expected objects or bytes") }
+            spec.capacityUnit = u
+        }
+        if let cacheTtl {
+            guard let s = DurationArgument.seconds(cacheTtl), s > 0 else { throw ValidationError("--cache-ttl \(cacheTtl): expected a positive duration such as 30s") }
+            spec.ttlSeconds = s
+        }
+        if let writeStrategy {
+            guard let w = CacheSpec.WriteStrategy(rawValue: writeStrategy) else {
+                throw ValidationError("--write-strategy \(writeStrategy): expected invalidate, update or ttl-only")
+            }
+            spec.writeStrategy = w
+        }
+        if spec.writeStrategy == .ttlOnly && spec.ttlSeconds == nil {
+            throw ValidationError("write strategy ttl-only needs a TTL: give --cache-ttl or cache.ttl in the workload")
+        }
+        return spec
     }
 
     static func seconds(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
@@ -161,10 +236,11 @@ struct RunCommand: ParsableCommand {
 
     /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.
     private func executeMaybeStalled<T: Target, S: OperationSource>(
-        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil,
+        cache: CacheObserver? = nil, finish: (() throws -> Void)? = nil
     ) throws {
         guard let stall else {
-            return try execute(workload, target: target, sources: sources, metrics: metrics)
+            return try execute(workload, target: target, sources: sources, metrics: metrics, cache: cache, finish: finish)
         }
         guard let pause = DurationArgument.seconds(stall), pause > 0 else {
             throw ValidationError("--stall \(stall): expected a positive duration such as 100ms")
@@ -177,19 +253,27 @@ struct RunCommand: ParsableCommand {
             wrapping: target, clock: MonotonicClock(),
             schedule: .everyNanos(UInt64(period * 1e9), pauseNanos: UInt64(pause * 1e9))
         )
-        try execute(workload, target: faulty, sources: sources, metrics: metrics)
+        try execute(workload, target: faulty, sources: sources, metrics: metrics, cache: cache, finish: finish)
     }
 
     /// Runs on a concrete target and source type, so the workers' loop is specialised on both.
     /// `metrics` go to results.json as they are (e.g. the dataset load rate).
     private func execute<T: Target, S: OperationSource>(
-        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil,
+        cache: CacheObserver? = nil, finish: (() throws -> Void)? = nil
     ) throws {
         let printer = quiet ? nil : ProgressPrinter()
-        let options = RunnerOptions(
-            histogramEncoder: Self.histogramEncoder,
-            progress: printer.map { printer in { @Sendable snapshot in printer.show(snapshot) } }
-        )
+        let progress: (@Sendable (ProgressSnapshot) -> Void)?
+        if printer != nil || cache != nil {
+            progress = { @Sendable snapshot in
+                cache?.sample(snapshot)
+                printer?.show(snapshot)
+            }
+        } else {
+            progress = nil
+        }
+        let options = RunnerOptions(histogramEncoder: Self.histogramEncoder, progress: progress,
+                                    progressPeriodSeconds: cache == nil ? 1 : min(0.1, workload.run.intervalSeconds))
         let runner: Runner<MonotonicClock, T, S>
         do {
             runner = try Runner(spec: workload.run, seed: workload.seed, target: target, clock: MonotonicClock(), sources: sources, options: options)
@@ -200,6 +284,7 @@ struct RunCommand: ParsableCommand {
         let outcome = runner.run()
         interrupt.cancel()
         printer?.finish()
+        try finish?()
 
         let context = RunContext(
             workloadName: workload.name, workloadFile: workload.file,
@@ -207,7 +292,8 @@ struct RunCommand: ParsableCommand {
             environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"),
             histogramEncoder: Self.histogramEncoder, metrics: metrics
         )
-        let results = RunResultsBuilder.build(outcome, context: context)
+        var results = RunResultsBuilder.build(outcome, context: context)
+        cache?.apply(to: &results)
         let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: outcome.startedAt)
         let path = try ResultsWriter.write(results, toDirectory: directory)
         let reports = try ReportWriter.writeAll(results: results, to: directory)
@@ -215,6 +301,7 @@ struct RunCommand: ParsableCommand {
             try? ReportWriter.updateLatestLink(reportsRoot: "Reports", workload: workload.name, runDirectory: directory)
         }
         print(SummaryTable.render(results), terminator: "")
+        if let cache { print(CacheObserver.summary(cache.measured()), terminator: "") }
         if percentiles { print(PercentileDistribution.render(outcome)) }
         print("results: \(path)")
         print("reports: \(reports.joined(separator: ", "))")

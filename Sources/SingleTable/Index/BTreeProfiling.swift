@@ -1,0 +1,32 @@
+/// Opt-in counting of B-tree work for `stbench profile`: nodes visited and key comparisons made by every
+/// lookup (`find`) and range visit (`visit`, the Query path) on any tree in the process.
+///
+/// Off by default. When off, a lookup pays one load of a global flag and a predictable branch (the
+/// counting variant is a separate specialisation of the generic `Stats` code, so the uncounted path is
+/// the same machine code as before). When on, counts go to process-wide totals that are NOT synchronised:
+/// enable it only while a single thread drives the engine (which is what `stbench profile` does).
+/// Inserts and deletes are not counted (their stats variants exist for the benchmarks in `BTreeBenchmark`).
+public enum BTreeProfiling {
+    nonisolated(unsafe) static var enabled = false
+    nonisolated(unsafe) static var totals = BTreeCounters()
+
+    /// Whether tree lookups are being counted.
+    public static var isEnabled: Bool {
+        get { enabled }
+        set { enabled = newValue }
+    }
+
+    /// Nodes searched since the last `reset()` (while enabled).
+    public static var nodesVisited: Int { totals.nodesVisited }
+    /// Key comparisons made since the last `reset()` (while enabled).
+    public static var keyComparisons: Int { totals.keyComparisons }
+
+    @inline(never)
+    static func add(_ counters: BTreeCounters) {
+        totals.nodesVisited += counters.nodesVisited
+        totals.keyComparisons += counters.keyComparisons
+    }
+
+    /// Zeroes the totals.
+    public static func reset() { totals = BTreeCounters() }
+}
