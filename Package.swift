@@ -1,4 +1,4 @@
-// swift-tools-version:6.0
+// swift-tools-version:6.1
 //
 // stbench: a performance benchmark and load-generation harness for single-table NoSQL designs.
 // Module layout and data flow: README.md, section "Architecture".
@@ -27,7 +27,8 @@ let package = Package(
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0"),
+        // The trait enables SortedDictionary/SortedSet, a contender of `stbench bench index`.
+        .package(url: "https://github.com/apple/swift-collections", from: "1.6.0", traits: ["UnstableSortedCollections"]),
         .package(url: "https://github.com/apple/swift-atomics", from: "1.3.0"),
         .package(url: "https://github.com/HdrHistogram/hdrhistogram-swift", from: "0.2.0"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
@@ -41,6 +42,12 @@ let package = Package(
             providers: [.apt(["libjemalloc-dev"])]
         ),
         .target(name: "MemoryStats", dependencies: ["CJemalloc"]),
+        // SQLite, from Debian's libsqlite3-dev: the peer target of `stbench run --target sqlite`.
+        .systemLibrary(
+            name: "CSQLite",
+            pkgConfig: "sqlite3",
+            providers: [.apt(["libsqlite3-dev"])]
+        ),
         // Tiny C helpers Swift lacks (a prefetch hint); header-only.
         .target(name: "CShims"),
         .target(
@@ -56,6 +63,16 @@ let package = Package(
         .target(
             name: "WorkloadKit",
             dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
+        ),
+        // The Cruddur workload against SQLite (same dataset, same four patterns as EmbeddedTarget).
+        .target(name: "SQLiteTarget", dependencies: ["CSQLite", "WorkloadKit", "SingleTable"]),
+        // `stbench bench index`: the engine's B-tree against SortedDictionary, Rust's BTreeMap and C++.
+        .target(
+            name: "PeerBench",
+            dependencies: [
+                "SingleTable", "MemoryStats", "Reporting", "LoadGenerator", "WorkloadKit", "SQLiteTarget",
+                .product(name: "SortedCollections", package: "swift-collections"),
+            ]
         ),
         .target(
             name: "LoadGenerator",
@@ -75,6 +92,7 @@ let package = Package(
             name: "stbench",
             dependencies: [
                 "MemoryStats", "SingleTable", "EngineBench", "CacheKit", "WorkloadKit", "LoadGenerator", "CacheAnalysis", "Reporting", "Profiling",
+                "SQLiteTarget", "PeerBench",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ]
         ),
@@ -86,6 +104,8 @@ let package = Package(
             dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+        .testTarget(name: "SQLiteTargetTests", dependencies: ["SQLiteTarget", "WorkloadKit", "SingleTable"]),
+        .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench", "Reporting"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
         .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator", "Reporting"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),

@@ -5,6 +5,7 @@ set -euo pipefail
 
 need=()
 pkg-config --exists jemalloc 2>/dev/null || need+=(libjemalloc-dev)
+pkg-config --exists sqlite3 2>/dev/null || need+=(libsqlite3-dev)
 command -v pkg-config >/dev/null 2>&1 || need+=(pkg-config)
 for extra in "$@"; do
     dpkg -s "$extra" >/dev/null 2>&1 || need+=("$extra")

@@ -1,11 +1,16 @@
 import ArgumentParser
 import EngineBench
+import Foundation
+import LoadGenerator
+import PeerBench
+import Reporting
+import WorkloadKit
 
 /// `stbench bench …`: hot-path measurements outside the load generator.
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Micro-measurements of the engine's hot paths (use a release build).",
-        subcommands: [Engine.self])
+        subcommands: [Engine.self, Index.self, Peers.self])
 
     struct Engine: ParsableCommand {
         static let configuration = CommandConfiguration(

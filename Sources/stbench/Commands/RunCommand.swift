@@ -4,6 +4,7 @@ import Foundation
 import LoadGenerator
 import MemoryStats
 import Reporting
+import SQLiteTarget
 import WorkloadKit
 
 /// `stbench run`: drives a workload against a target, prints a per-pattern summary, writes results.json.
@@ -44,8 +45,8 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Directory for results.json (default: Reports/<workload>/<UTC timestamp>).")
     var out: String?
 
-    @Option(help: "Target: embedded or null (default: the workload's).")
-    var target: String?
+    @Option(help: "Target: embedded, sqlite or null (default: the workload's). Repeat to run the same workload against each and compare.")
+    var target: [String] = []
 
     @Option(help: "Self-test: stall the target this long (e.g. 100ms) every --stall-every, to show coordinated omission.")
     var stall: String?
@@ -81,6 +82,7 @@ struct RunCommand: ParsableCommand {
     var percentiles = false
 
     func run() throws {
+        if target.count > 1 { return try runEachTarget(target) }
         var workload = try resolveWorkload()
         try applyOverrides(to: &workload)
         if var spec = workload.spec {
@@ -115,8 +117,10 @@ struct RunCommand: ParsableCommand {
                     return try executeMaybeStalled(workload, target: cached, sources: sources, metrics: metrics, cache: observer)
                 }
                 return try executeMaybeStalled(workload, target: target, sources: sources, metrics: metrics)
+            case "sqlite":
+                return try executeSQLite(workload, spec: spec, sources: sources)
             default:
-                throw ValidationError("unknown target \"\(workload.target)\"; expected embedded or null")
+                throw ValidationError("unknown target \"\(workload.target)\"; expected embedded, sqlite or null")
             }
         }
         switch workload.target {
@@ -173,7 +177,7 @@ struct RunCommand: ParsableCommand {
     /// yet, and the target is null.
     private func resolveWorkload() throws -> ResolvedWorkload {
         let path = workload ?? WorkloadGlue.defaultWorkloadPath
-        if workload == nil, target == "null", !WorkloadGlue.canReadWorkloadFiles {
+        if workload == nil, target == ["null"], !WorkloadGlue.canReadWorkloadFiles {
             return .builtInDefaults
         }
         do {
@@ -213,7 +217,21 @@ struct RunCommand: ParsableCommand {
             workload.run.operations = operations
         }
         if let seed { workload.seed = seed }
-        if let target { workload.target = target }
+        if let target = target.first { workload.target = target }
+    }
+
+    /// `--target sqlite`: the same dataset loaded into SQLite (see `SQLiteTarget`), then the same run.
+    private func executeSQLite<S: OperationSource>(_ workload: ResolvedWorkload, spec: WorkloadSpec, sources: [S]) throws {
+        if !quiet { FileHandle.standardError.write(Data("loading the \(spec.name) dataset into SQLite…\n".utf8)) }
+        let target: SQLiteTarget
+        do { target = try SQLiteTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+        let load = target.loadStatistics
+        if !quiet {
+            FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
+        }
+        try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
+            "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond,
+        ])
     }
 
     /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.

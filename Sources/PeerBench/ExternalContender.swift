@@ -1,0 +1,115 @@
+import Foundation
+
+/// A contender in another language: built from `peers/` by its own toolchain (release / -O2), then run on
+/// the key file; it prints `{"contender": …, "runs": [{insert_ns, get_ns, range_ns, get_checksum,
+/// range_checksum, insert_bytes}, …]}`.
+struct ExternalContender {
+    var label: String
+    var memoryMethod: String
+    /// Returns the built executable, or throws `Skip` with the reason.
+    var build: (_ repository: String, _ buildDirectory: String) throws -> String
+
+    struct Skip: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    func run(keyFile: String, runs: Int, repository: String, buildDirectory: String) -> ContenderResult {
+        let executable: String
+        do {
+            executable = try build(repository, buildDirectory)
+        } catch {
+            return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(error)")
+        }
+        do {
+            let output = try Shell.run(executable, [keyFile, String(runs)])
+            return try ExternalContender.parse(output, label: label, memoryMethod: memoryMethod)
+        } catch {
+            return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(label) failed: \(error)")
+        }
+    }
+
+    static func parse(_ output: String, label: String, memoryMethod: String) throws -> ContenderResult {
+        struct Output: Decodable {
+            var contender: String
+            var runs: [Run]
+        }
+        struct Run: Decodable {
+            var insert_ns: Double
+            var get_ns: Double
+            var range_ns: Double
+            var get_checksum: Int
+            var range_checksum: Int
+            var insert_bytes: Int
+        }
+        let decoded = try JSONDecoder().decode(Output.self, from: Data(output.utf8))
+        return ContenderResult(name: decoded.contender, memoryMethod: memoryMethod, runs: decoded.runs.map {
+            IndexRun(insertNanos: $0.insert_ns, getNanos: $0.get_ns, rangeNanos: $0.range_ns, getChecksum: $0.get_checksum,
+                     rangeChecksum: $0.range_checksum, insertBytes: $0.insert_bytes)
+        })
+    }
+
+    /// Rust std BTreeMap: `cargo build --release` of peers/rust-btreemap; skipped where cargo is absent.
+    static let rust = ExternalContender(
+        label: "Rust std BTreeMap", memoryMethod: "counting global allocator (requested bytes, net)"
+    ) { repository, buildDirectory in
+        guard let cargo = Shell.which("cargo") else {
+            throw Skip(description: "Rust std BTreeMap skipped: cargo is not installed (https://rustup.rs)")
+        }
+        let target = buildDirectory + "/rust"
+        _ = try Shell.run(cargo, ["build", "--quiet", "--release", "--manifest-path", repository + "/peers/rust-btreemap/Cargo.toml",
+                                  "--target-dir", target])
+        return target + "/release/rust-btreemap"
+    }
+
+    /// C++: absl::btree_map with Debian's libabsl-dev (pkg-config absl_btree), else std::map; g++ -O2.
+    static let cpp = ExternalContender(
+        label: "C++ btree", memoryMethod: "counting operator new/delete (requested bytes, net)"
+    ) { repository, buildDirectory in
+        guard let compiler = Shell.which("g++") ?? Shell.which("c++") else {
+            throw Skip(description: "C++ skipped: no g++ or c++ compiler")
+        }
+        let source = repository + "/peers/cpp-btree/main.cpp"
+        let output = buildDirectory + "/cpp-btree"
+        try FileManager.default.createDirectory(atPath: buildDirectory, withIntermediateDirectories: true)
+        if let pkgConfig = Shell.which("pkg-config"),
+           let flags = try? Shell.run(pkgConfig, ["--cflags", "--libs", "absl_btree"]),
+           (try? Shell.run(compiler, ["-O2", "-std=c++17", source, "-o", output] + flags.split(separator: " ").map(String.init))) != nil {
+            return output
+        }
+        _ = try Shell.run(compiler, ["-O2", "-std=c++17", "-DSTBENCH_STD_MAP", source, "-o", output])
+        return output
+    }
+}
+
+/// Runs a program and returns its standard output; throws with its standard error when it fails.
+enum Shell {
+    struct Failure: Error, CustomStringConvertible {
+        var description: String
+    }
+
+    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = arguments
+        let out = Pipe(), err = Pipe()
+        process.standardOutput = out
+        process.standardError = err
+        try process.run()
+        // Read before waiting: a full pipe would block the child.
+        let outData = out.fileHandleForReading.readDataToEndOfFile()
+        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        guard process.terminationStatus == 0 else {
+            let message = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+            throw Failure(description: "\(executable) exited with \(process.terminationStatus): \(message.suffix(400))")
+        }
+        return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// The first executable named `name` on PATH (and ~/.cargo/bin, where rustup puts cargo).
+    static func which(_ name: String) -> String? {
+        var directories = (ProcessInfo.processInfo.environment["PATH"] ?? "/usr/bin:/bin").split(separator: ":").map(String.init)
+        if let home = ProcessInfo.processInfo.environment["HOME"] { directories.append(home + "/.cargo/bin") }
+        return directories.map { $0 + "/" + name }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+}

@@ -1,0 +1,61 @@
+/// Text and Markdown tables of an `IndexBenchmark.Result`: medians with [min–max] over runs, bytes per
+/// item, and the engine's ratios against each contender (contender time ÷ engine time: above 1 means the
+/// engine is faster).
+public enum IndexReport {
+    public static func markdown(_ result: IndexBenchmark.Result) -> String {
+        var lines: [String] = []
+        lines.append("\(result.keys) keys `MSG#<uuid>|<ISO-8601>` (73 bytes) over \(result.conversations) partitions, "
+            + "\(result.operations) gets and \(result.operations) newest-\(result.rangeLimit) ranges per run, \(result.runs) runs; "
+            + "ns/op median [min–max].")
+        lines.append("")
+        lines.append("| contender | insert ns | point get ns | newest-\(result.rangeLimit) range ns | bytes/item (insert) | memory measured by |")
+        lines.append("|---|---|---|---|---|---|")
+        for c in result.contenders {
+            if let skipped = c.skipped {
+                lines.append("| \(c.name) | skipped: \(skipped) | | | | |")
+                continue
+            }
+            let insert = Spread(c.runs.map(\.insertNanos)), get = Spread(c.runs.map(\.getNanos))
+            let range = Spread(c.runs.compactMap(\.rangeNanos))
+            let bytes = Spread(c.runs.map { Double($0.insertBytes) / Double(result.keys) })
+            lines.append("| \(c.name) | \(cell(insert)) | \(cell(get)) | \(range.map(cell) ?? "n/a (no key-range API)") | "
+                + "\(bytes.map { format($0.median) } ?? "") | \(c.memoryMethod) |")
+        }
+        lines.append("")
+        lines.append("Engine speed-up (contender median ÷ engine median; > 1 = engine faster):")
+        lines.append("")
+        lines.append("| vs | insert | point get | range |")
+        lines.append("|---|---|---|---|")
+        if let engine = result.contenders.first, engine.skipped == nil {
+            for c in result.contenders.dropFirst() where c.skipped == nil {
+                lines.append("| \(c.name) | \(ratio(c.runs.map(\.insertNanos), engine.runs.map(\.insertNanos))) | "
+                    + "\(ratio(c.runs.map(\.getNanos), engine.runs.map(\.getNanos))) | "
+                    + "\(ratio(c.runs.compactMap(\.rangeNanos), engine.runs.compactMap(\.rangeNanos))) |")
+            }
+        }
+        lines.append("")
+        lines.append(result.checksumMismatches.isEmpty
+            ? "All contenders found the same values (get and range checksums equal the engine's)."
+            : "CHECKSUM MISMATCH (these found different values than the engine): \(result.checksumMismatches.joined(separator: ", "))")
+        return lines.joined(separator: "\n")
+    }
+
+    /// "contender ÷ engine" of the medians, or "n/a".
+    static func ratio(_ contender: [Double], _ engine: [Double]) -> String {
+        guard let c = Spread(contender), let e = Spread(engine), e.median > 0 else { return "n/a" }
+        return format(c.median / e.median) + "x"
+    }
+
+    static func cell(_ spread: Spread?) -> String {
+        guard let spread else { return "n/a" }
+        return "\(format(spread.median)) [\(format(spread.minimum))–\(format(spread.maximum))]"
+    }
+
+    /// One decimal for small figures, none for large ones; no Foundation formatter.
+    static func format(_ value: Double) -> String {
+        guard value.isFinite else { return "\(value)" }
+        if abs(value) >= 100 { return "\(Int(value.rounded()))" }
+        let tenths = Int((value * 10).rounded())
+        return "\(tenths / 10).\(abs(tenths % 10))"
+    }
+}
