@@ -78,6 +78,9 @@ struct RunCommand: ParsableCommand {
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
+    @Option(help: "Run the measured part N times on the same dataset (each repetition replays the same operation streams) and keep every repetition, for `stbench compare`'s statistical test.")
+    var `repeat`: Int = 1
+
     @Flag(help: "Also print the HdrHistogram percentile distribution of each pattern.")
     var percentiles = false
 
@@ -262,6 +265,23 @@ struct RunCommand: ParsableCommand {
         _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]? = nil,
         cache: CacheObserver? = nil, finish: (() throws -> Void)? = nil
     ) throws {
+        guard `repeat` >= 1 else { throw ValidationError("--repeat \(`repeat`): expected at least 1") }
+        var repetitions: [RunResults] = []
+        for repetition in 1...`repeat` {
+            if `repeat` > 1, !quiet { FileHandle.standardError.write(Data("repetition \(repetition) of \(`repeat`)\n".utf8)) }
+            let (results, complete) = try measure(workload, target: target, sources: sources, metrics: metrics, cache: cache, finish: finish,
+                                                  last: repetition == `repeat`)
+            repetitions.append(results)
+            if !complete { break }
+        }
+        try write(repetitions, workload: workload)
+    }
+
+    /// One measured run; prints its summary. Returns the results and whether it completed.
+    private func measure<T: Target, S: OperationSource>(
+        _ workload: ResolvedWorkload, target: T, sources: [S], metrics: [String: Double]?,
+        cache: CacheObserver?, finish: (() throws -> Void)?, last: Bool
+    ) throws -> (RunResults, Bool) {
         let printer = quiet ? nil : ProgressPrinter()
         let progress: (@Sendable (ProgressSnapshot) -> Void)?
         if printer != nil || cache != nil {
@@ -284,7 +304,7 @@ struct RunCommand: ParsableCommand {
         let outcome = runner.run()
         interrupt.cancel()
         printer?.finish()
-        try finish?()
+        if last || !outcome.complete { try finish?() }
 
         let context = RunContext(
             workloadName: workload.name, workloadFile: workload.file,
@@ -294,18 +314,35 @@ struct RunCommand: ParsableCommand {
         )
         var results = RunResultsBuilder.build(outcome, context: context)
         cache?.apply(to: &results)
-        let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: outcome.startedAt)
-        let path = try ResultsWriter.write(results, toDirectory: directory)
-        let reports = try ReportWriter.writeAll(results: results, to: directory)
-        if out == nil {
-            try? ReportWriter.updateLatestLink(reportsRoot: "Reports", workload: workload.name, runDirectory: directory)
-        }
         print(SummaryTable.render(results), terminator: "")
         if let cache { print(CacheObserver.summary(cache.measured()), terminator: "") }
         if percentiles { print(PercentileDistribution.render(outcome)) }
-        print("results: \(path)")
+        return (results, outcome.complete)
+    }
+
+    /// Writes results.json (a repetitions document when there were several) and the reports, atomically.
+    private func write(_ repetitions: [RunResults], workload: ResolvedWorkload) throws {
+        guard let first = repetitions.first else { return }
+        let started = ISO8601DateFormatter().date(from: first.startedAt.replacingOccurrences(of: #"\.\d+"#, with: "", options: .regularExpression)) ?? Date()
+        let directory = out ?? ResultsWriter.defaultDirectory(workload: workload.name, startedAt: started)
+        let path: String
+        let reports: [String]
+        if repetitions.count == 1 {
+            path = try ResultsWriter.write(first, toDirectory: directory)
+            reports = try ReportWriter.writeAll(results: first, to: directory)
+        } else {
+            try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+            let document = ResultsDocument.repeated(RepeatedResults(repetitions: repetitions))
+            path = (directory as NSString).appendingPathComponent("results.json")
+            try AtomicFile.write(try document.encoded(), to: path)
+            reports = try ReportWriter.writeAll(document: document, to: directory)
+        }
+        if out == nil {
+            try? ReportWriter.updateLatestLink(reportsRoot: "Reports", workload: workload.name, runDirectory: directory)
+        }
+        print("results: \(path)\(repetitions.count > 1 ? " (\(repetitions.count) repetitions)" : "")")
         print("reports: \(reports.joined(separator: ", "))")
-        if !outcome.complete { throw ExitCode(130) }
+        if repetitions.contains(where: { !$0.complete }) { throw ExitCode(130) }
     }
 
     /// HdrHistogram V2 (compressed, base64) for results.json: fills each pattern's `latencyHistogram` /
