@@ -26,7 +26,7 @@ import SingleTable
         var caught: DynamoDBError?
         do {
             try db.putItem(PutItemInput(tableName: "threads", item: ["pk": "a", "sk": "s4", "lsk": "l4", "body": .s(body)]))
-        } catch { caught = error as? DynamoDBError }
+        } catch { caught = error }
         #expect(caught?.name == .itemCollectionSizeLimitExceeded)
         #expect(try db.describeTable("threads").itemCount == 4)
         // Replacing an item with one of the same size does not grow the collection.
