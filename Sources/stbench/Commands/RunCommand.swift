@@ -88,49 +88,42 @@ struct RunCommand: ParsableCommand {
         if target.count > 1 { return try runEachTarget(target) }
         var workload = try resolveWorkload()
         try applyOverrides(to: &workload)
-        if var spec = workload.spec {
-            spec.seed = workload.seed  // flags override the file
-            spec.run = workload.run
-            spec.target = workload.target
-            let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
-            switch workload.target {
-            case "null":
-                return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
-            case "embedded":
-                if !quiet { FileHandle.standardError.write(Data("loading the \(spec.name) dataset…\n".utf8)) }
-                let target: EmbeddedTarget
-                do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
-                let load = target.loadStatistics
-                if !quiet {
-                    FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
-                }
-                let metrics = ["dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond]
-                if let trace {
-                    let writer: TraceWriter
-                    do { writer = try TraceWriter(path: trace) } catch { throw ValidationError("--trace \(trace): \(error)") }
-                    let tracing = TracingTarget(inner: target, writer: writer)
-                    try executeMaybeStalled(workload, target: tracing, sources: sources, metrics: metrics, finish: tracing.finish)
-                    if !quiet { print("trace: \(trace) (\(writer.recordCount) records)") }
-                    return
-                }
-                if let cacheSpec = try resolveCache(spec.cache) {
-                    let cached: CachedTarget<EmbeddedTarget>
-                    do { cached = try CachedTarget(inner: target, spec: cacheSpec) } catch { throw ValidationError("cache: \(error.message)") }
-                    let observer = CacheObserver(warmupSeconds: workload.run.warmupSeconds) { cached.report() }
-                    return try executeMaybeStalled(workload, target: cached, sources: sources, metrics: metrics, cache: observer)
-                }
-                return try executeMaybeStalled(workload, target: target, sources: sources, metrics: metrics)
-            case "sqlite":
-                return try executeSQLite(workload, spec: spec, sources: sources)
-            default:
-                throw ValidationError("unknown target \"\(workload.target)\"; expected embedded, sqlite or null")
-            }
-        }
+        var spec = workload.spec
+        spec.seed = workload.seed  // flags override the file
+        spec.run = workload.run
+        spec.target = workload.target
+        let sources = (0..<spec.run.threads).map { spec.makeOperationSource(worker: $0, workers: spec.run.threads) }
         switch workload.target {
         case "null":
-            try executeMaybeStalled(workload, target: NullTarget(), sources: WorkloadGlue.builtInSources(for: workload, workers: workload.run.threads))
+            return try executeMaybeStalled(workload, target: NullTarget(), sources: sources)
+        case "embedded":
+            if !quiet { FileHandle.standardError.write(Data("loading the \(spec.name) dataset…\n".utf8)) }
+            let target: EmbeddedTarget
+            do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+            let load = target.loadStatistics
+            if !quiet {
+                FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
+            }
+            let metrics = ["dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond]
+            if let trace {
+                let writer: TraceWriter
+                do { writer = try TraceWriter(path: trace) } catch { throw ValidationError("--trace \(trace): \(error)") }
+                let tracing = TracingTarget(inner: target, writer: writer)
+                try executeMaybeStalled(workload, target: tracing, sources: sources, metrics: metrics, finish: tracing.finish)
+                if !quiet { print("trace: \(trace) (\(writer.recordCount) records)") }
+                return
+            }
+            if let cacheSpec = try resolveCache(spec.cache) {
+                let cached: CachedTarget<EmbeddedTarget>
+                do { cached = try CachedTarget(inner: target, spec: cacheSpec) } catch { throw ValidationError("cache: \(error.message)") }
+                let observer = CacheObserver(warmupSeconds: workload.run.warmupSeconds) { cached.report() }
+                return try executeMaybeStalled(workload, target: cached, sources: sources, metrics: metrics, cache: observer)
+            }
+            return try executeMaybeStalled(workload, target: target, sources: sources, metrics: metrics)
+        case "sqlite":
+            return try executeSQLite(workload, spec: spec, sources: sources)
         default:
-            throw ValidationError("unknown target \"\(workload.target)\" for the built-in workload; expected null")
+            throw ValidationError("unknown target \"\(workload.target)\"; expected embedded, sqlite or null")
         }
     }
 
@@ -176,13 +169,9 @@ struct RunCommand: ParsableCommand {
 
     static func seconds(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
 
-    /// The workload file, or the built-in self-test workload when no file was named, files cannot be read
-    /// yet, and the target is null.
+    /// The named workload file, or the default one.
     private func resolveWorkload() throws -> ResolvedWorkload {
         let path = workload ?? WorkloadGlue.defaultWorkloadPath
-        if workload == nil, target == ["null"], !WorkloadGlue.canReadWorkloadFiles {
-            return .builtInDefaults
-        }
         do {
             return try WorkloadGlue.load(path: path)
         } catch {
@@ -352,37 +341,25 @@ struct RunCommand: ParsableCommand {
 
 // MARK: - WorkloadSpec glue
 
-// The seam between the CLI and WorkloadKit's parser. Everything marked TODO(WorkloadSpec glue) is the
-// few lines the lead replaces once `WorkloadSpec` / `EmbeddedTarget` are merged (the other TODO is in
-// `RunCommand.run()`); `validate` and `workloads` only call what is here.
+// The seam between the CLI and WorkloadKit's parser, shared by `run`, `validate` and `workloads`.
 
 /// A workload as the commands need it: the fields of `WorkloadSpec` that `run`, `validate` and
 /// `workloads` use (flags override `seed`, `run` and `target`).
 struct ResolvedWorkload {
     var name: String
     var description: String
-    /// The file it came from, or "(built-in defaults)".
+    /// The file it came from.
     var file: String
     var seed: UInt64
     var run: RunSpec
     /// "embedded", "null", …
     var target: String
-    /// The parsed file (nil for the built-in defaults).
-    var spec: WorkloadSpec? = nil
-
-    /// What `stbench run --target null` drives when no workload file can be read: the default pattern mix
-    /// for 10 s after 2 s of warmup, closed loop, one thread.
-    static let builtInDefaults = ResolvedWorkload(
-        name: "null-default", description: "Built-in self-test workload (default pattern mix, no workload file)",
-        file: "(built-in defaults)", seed: 42, run: RunSpec(warmupSeconds: 2, durationSeconds: 10), target: "null"
-    )
+    /// The parsed file.
+    var spec: WorkloadSpec
 }
 
 enum WorkloadGlue {
     static let defaultWorkloadPath = "Workloads/messaging-default.yaml"
-
-    /// Whether workload files can be read (the built-in workload is only for `--target null` without one).
-    static let canReadWorkloadFiles = true
 
     /// Reads and validates a workload file.
     static func load(path: String) throws(WorkloadFileError) -> ResolvedWorkload {
@@ -394,11 +371,6 @@ enum WorkloadGlue {
         } catch {
             throw WorkloadFileError(description: error.description)
         }
-    }
-
-    /// The built-in workload's operation sources, one per worker thread, deterministic from the seed.
-    static func builtInSources(for workload: ResolvedWorkload, workers: Int) -> [PatternMixSource] {
-        (0..<workers).map { PatternMixSource(seed: workload.seed, worker: $0) }
     }
 }
 
