@@ -65,7 +65,7 @@ public final class SQLiteTarget: Target, @unchecked Sendable {
         }
         loadStatistics = LoadStatistics(
             items: count, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
-            cpuSeconds: SQLiteTarget.processCPUSeconds() - cpuStart)
+            cpuSeconds: SQLiteTarget.processCPUSeconds() - cpuStart, threads: 1)
     }
 
     deinit {
@@ -91,14 +91,8 @@ public final class SQLiteTarget: Target, @unchecked Sendable {
     }
 
     /// What loading the dataset took (one thread: SQLite has a single writer).
-    public struct LoadStatistics: Sendable, Hashable {
-        public var items: Int
-        /// Wall-clock seconds.
-        public var seconds: Double
-        /// Process CPU seconds during the load.
-        public var cpuSeconds: Double
-        public var itemsPerSecond: Double { seconds > 0 ? Double(items) / seconds : 0 }
-    }
+    /// The same figures as the embedded target's load (one thread: one connection loads).
+    public typealias LoadStatistics = EmbeddedTarget.LoadStatistics
 
     static func map(_ error: SQLiteError) -> TargetError {
         TargetError(name: "SQLiteError", message: error.description)

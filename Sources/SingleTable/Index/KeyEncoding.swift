@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Musl)
+import Musl
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// An order-preserving binary encoding of DynamoDB key values (S, N, B).
 ///
 /// Why: the engine's trees compare keys millions of times per second. Encoding each key once, at write time,
@@ -49,8 +57,11 @@ enum KeyEncoding {
     /// Appends the self-delimiting component encoding of a key value (S, N or B) to `output`.
     static func append(_ value: AttributeValue, to output: inout [UInt8]) {
         switch value {
-        case .s(let string): appendEscaped(string.utf8, to: &output)
-        case .b(let bytes): appendEscaped(bytes, to: &output)
+        case .s(let string):
+            if string.utf8.withContiguousStorageIfAvailable({ appendEscaped(UnsafeRawBufferPointer($0), to: &output) }) == nil {
+                appendEscaped(string.utf8, to: &output)
+            }
+        case .b(let bytes): bytes.withUnsafeBytes { appendEscaped($0, to: &output) }
         case .n(let number): withNumberBytes(number) { appendEscaped($0, to: &output) }
         default: preconditionFailure("KeyEncoding.append: key values must be S, N or B, got \(value.type.rawValue)")
         }
@@ -89,6 +100,26 @@ enum KeyEncoding {
     }
 
     // MARK: Helpers
+
+    /// The common case of `appendEscaped`: contiguous bytes, copied in one go when they hold no 0x00
+    /// (key text never does). Byte-by-byte appends were most of secondary index upkeep's key building
+    /// (callgrind, dataset load: 2.5k instructions for a 40-byte partition key component).
+    @inline(__always)
+    static func appendEscaped(_ bytes: UnsafeRawBufferPointer, to output: inout [UInt8]) {
+        guard let base = bytes.baseAddress, bytes.count > 0 else {
+            output.append(0)
+            output.append(1)
+            return
+        }
+        if memchr(base, 0, bytes.count) != nil {
+            appendEscaped(bytes[...], to: &output)  // the byte-by-byte version below
+            return
+        }
+        output.reserveCapacity(output.count + bytes.count + 2)
+        output.append(contentsOf: bytes)
+        output.append(0)
+        output.append(1)
+    }
 
     @inline(__always)
     static func appendEscaped(_ bytes: some Sequence<UInt8>, to output: inout [UInt8]) {

@@ -31,8 +31,8 @@ final class GlobalIndex: @unchecked Sendable {
     /// Records that a table item changed from `old` to `new`; called with the item's stripe write-locked.
     /// Returns the index write units this change costs (0 when the index is untouched).
     func itemChanged(old: StoredItem?, new: StoredItem?) -> Double {
-        let oldEntry = old.flatMap { item in schema.entryKey(for: item).map { (PartitionKey(item.attribute(schema.keys.partitionKey)!), $0) } }
-        let newEntry = new.flatMap { item in schema.entryKey(for: item).map { (PartitionKey(item.attribute(schema.keys.partitionKey)!), IndexEntry(key: $0, item: item)) } }
+        let oldEntry = old.flatMap(entry(for:))
+        let newEntry = new.flatMap { item in entry(for: item).map { ($0.0, IndexEntry(key: $0.1, item: item)) } }
         let units: Double
         switch (oldEntry, newEntry) {
         case (nil, nil):
@@ -58,6 +58,13 @@ final class GlobalIndex: @unchecked Sendable {
         return units
     }
 
+    /// The index partition and entry key of a table item, or nil when the index does not hold it (sparse).
+    private func entry(for item: StoredItem) -> (PartitionKey, [UInt8])? {
+        guard let value = item.attribute(schema.keys.partitionKey),
+              let key = schema.entryKey(for: item, partitionKeyPresent: true) else { return nil }
+        return (PartitionKey(value), key)
+    }
+
     /// Makes every mutation whose time has come visible. Call before reading.
     func catchUp() {
         guard delayNanos > 0 else { return }
@@ -77,30 +84,32 @@ final class GlobalIndex: @unchecked Sendable {
     }
 
     private func apply(_ mutation: Mutation) {
-        if let (partition, key) = mutation.remove, var tree = partitions[partition] {
-            partitions[partition] = nil  // keep the tree uniquely referenced while mutating
+        // Trees are classes: one dictionary lookup per side, mutated in place.
+        if let (partition, key) = mutation.remove, let tree = partitions[partition] {
             if let removed = tree.remove(key) {
                 entryCount -= 1
                 sizeBytes -= schema.projectedSize(removed.item)
             }
             if tree.isEmpty {
+                partitions[partition] = nil
                 directory.remove(partition.directoryKey)
-            } else {
-                partitions[partition] = tree
             }
         }
         if let (partition, entry) = mutation.insert {
-            var tree = partitions.removeValue(forKey: partition) ?? {
+            let tree: BTree<IndexEntry>
+            if let existing = partitions[partition] {
+                tree = existing
+            } else {
+                tree = BTree<IndexEntry>()
+                partitions[partition] = tree
                 directory.insert(DirectoryEntry(partition))
-                return BTree<IndexEntry>()
-            }()
+            }
             if let replaced = tree.insert(entry) {
                 sizeBytes -= schema.projectedSize(replaced.item)
             } else {
                 entryCount += 1
             }
             sizeBytes += schema.projectedSize(entry.item)
-            partitions[partition] = tree
         }
     }
 }

@@ -26,18 +26,19 @@ struct IndexSchema: Sendable {
 
     /// Index key for `item`, or nil when the item lacks the index's key attributes (sparse index).
     /// For a GSI: sk' ‖ table pk ‖ table sk; for an LSI (inside one partition): sk' ‖ table sk.
-    func entryKey(for item: StoredItem) -> [UInt8]? {
+    /// `partitionKeyPresent`: the caller has already found the GSI's partition key attribute.
+    func entryKey(for item: StoredItem, partitionKeyPresent: Bool = false) -> [UInt8]? {
         var bytes: [UInt8] = []
         bytes.reserveCapacity(96)
-        if isGlobal {
-            guard item.attribute(keys.partitionKey) != nil else { return nil }
+        if isGlobal && !partitionKeyPresent {
+            guard item.record.hasAttribute(keys.partitionKey) || keys.partitionKey.isSameName(tableKeys.partitionKey)
+                    || (tableKeys.sortKey.map { keys.partitionKey.isSameName($0) } ?? false) else { return nil }
         }
         if let sortKey = keys.sortKey {
-            guard let value = item.attribute(sortKey) else { return nil }
-            KeyEncoding.append(value, to: &bytes)
+            guard item.appendKeyComponent(sortKey, to: &bytes) else { return nil }
         }
         if isGlobal { KeyEncoding.append(item.partitionValue, to: &bytes) }
-        if let tableSortKey = item.sortKeyValue { KeyEncoding.append(tableSortKey, to: &bytes) }
+        if let tableSortKey = tableKeys.sortKey { _ = item.appendKeyComponent(tableSortKey, to: &bytes) }
         return bytes
     }
 

@@ -16,14 +16,18 @@ extension Database {
             let table = try requireTable(tableName)
             var intents: [WriteIntent] = []
             intents.reserveCapacity(requests.count)
-            var seen = Set<KeyIdentity>()
             for request in requests {
                 let intent: WriteIntent
                 switch request {
                 case .put(let item): intent = try table.preparePut(PutItemInput(tableName: tableName, item: item))
                 case .delete(let key): intent = try table.prepareDelete(DeleteItemInput(tableName: tableName, key: key))
                 }
-                guard seen.insert(KeyIdentity(intent)).inserted else {
+                // At most 25 keys: comparing with the earlier ones (partition hashes first) is cheaper than a
+                // hashed set (5.8% of a dataset load's instructions, callgrind).
+                let duplicate = intents.contains {
+                    $0.partition.hash == intent.partition.hash && $0.sortKey == intent.sortKey && $0.partition == intent.partition
+                }
+                guard !duplicate else {
                     throw .validation("Provided list of item keys contains duplicates")
                 }
                 intents.append(intent)

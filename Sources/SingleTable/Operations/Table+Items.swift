@@ -66,14 +66,13 @@ extension Table {
     }
 
     func preparePut(_ input: PutItemInput) throws(DynamoDBError) -> WriteIntent {
-        let validated = try validateItem(input.item)
+        let prepared = try prepareItem(input.item)
         var expressions = try RequestExpressions(names: input.expressionAttributeNames, values: input.expressionAttributeValues)
         let condition = try expressions.condition(input.conditionExpression)
         try expressions.finish()
-        let record = ItemRecord.make(input.item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
         // A put never needs its key as an item (only an update builds on it): no dictionary per put.
         return WriteIntent(
-            partition: validated.partition, sortKey: validated.sortKey, key: Item(), action: .put(record), condition: condition,
+            partition: prepared.partition, sortKey: prepared.sortKey, key: Item(), action: .put(prepared.record), condition: condition,
             returnOldOnConditionFailure: input.returnValuesOnConditionCheckFailure == .allOld)
     }
 

@@ -29,6 +29,67 @@ extension Table {
         return ValidatedItem(partition: PartitionKey(partition), sortKey: sortKey, size: size)
     }
 
+    /// A put's item, validated and encoded: its partition, encoded sort key and record.
+    struct PreparedItem {
+        let partition: PartitionKey
+        let sortKey: [UInt8]
+        let record: ItemRecord
+    }
+
+    /// Validates and encodes a whole item (PutItem, BatchWriteItem puts, the result of an update).
+    ///
+    /// One pass over the item collects the key values, the DynamoDB size, the encoded size and whether any
+    /// value or index key attribute breaks a rule; the record is then written in a second pass. Only when
+    /// something is wrong does `validateItem` run, to throw exactly the error DynamoDB gives first.
+    /// Measured (callgrind, dataset load of 37.5k Cruddur items): validateItem + ItemRecord.make, which
+    /// walked the item three times and looked the keys up by hash, were 9.7k of the 32.9k instructions per item.
+    func prepareItem(_ item: Item) throws(DynamoDBError) -> PreparedItem {
+        var partitionValue: AttributeValue? = nil
+        var sortValue: AttributeValue? = nil
+        var size = 0
+        var attributesLength = 0
+        var broken = false
+        let sortKeyName = keys.sortKey ?? ""
+        for (name, value) in item {
+            let nameLength = name.utf8.count
+            size &+= nameLength &+ value.sizeInBytes
+            switch value {
+            case .s, .n, .b, .bool, .null: break
+            default: if (try? Table.validateValue(value)) == nil { broken = true }
+            }
+            if name.isSameName(keys.partitionKey) {
+                partitionValue = value
+            } else if keys.sortKey != nil && name.isSameName(sortKeyName) {
+                sortValue = value
+            } else {
+                attributesLength &+= ItemCodec.bytesSize(nameLength) &+ ItemCodec.valueSize(value)
+            }
+            for rule in indexKeyRules where name.isSameName(rule.name) && !rule.accepts(value) { broken = true }
+        }
+        if let partitionValue, !broken, size <= Table.maximumItemSize,
+           Table.isValidKey(partitionValue, type: keys.partitionKeyType, maximumSize: Table.maximumPartitionKeySize),
+           keys.sortKeyType.map({ type in sortValue.map { Table.isValidKey($0, type: type, maximumSize: Table.maximumSortKeySize) } ?? false }) ?? true {
+            let sortKey = sortValue.map(KeyEncoding.encode) ?? []
+            let record = ItemRecord.make(item, keys: keys, sortKey: sortKey, itemSize: size, attributesLength: attributesLength)
+            return PreparedItem(partition: PartitionKey(partitionValue), sortKey: sortKey, record: record)
+        }
+        // Something is wrong: the full check throws DynamoDB's first error. (Should it pass, encode as it says.)
+        let validated = try validateItem(item)
+        let record = ItemRecord.make(item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
+        return PreparedItem(partition: validated.partition, sortKey: validated.sortKey, record: record)
+    }
+
+    /// The checks `keyValue` makes of a present key value, without wording an error.
+    @inline(__always)
+    static func isValidKey(_ value: AttributeValue, type: ScalarAttributeType, maximumSize: Int) -> Bool {
+        switch (type, value) {
+        case (.s, .s(let s)): let n = s.utf8.count; return n > 0 && n <= maximumSize
+        case (.b, .b(let b)): return !b.isEmpty && b.count <= maximumSize
+        case (.n, .n(let n)): return n.sizeInBytes <= maximumSize
+        default: return false
+        }
+    }
+
     /// Checks a primary key (GetItem, DeleteItem, UpdateItem, BatchGet, transactions): exactly the key attributes.
     func validateKey(_ key: Item) throws(DynamoDBError) -> (partition: PartitionKey, sortKey: [UInt8]) {
         let expected = keys.sortKey == nil ? 1 : 2

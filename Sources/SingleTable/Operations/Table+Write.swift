@@ -56,8 +56,7 @@ extension Table {
         case .update(let expression):
             var item = oldItem?.item ?? intent.key
             updatedNames = try expression.apply(to: &item, keyAttributes: [keys.partitionKey] + (keys.sortKey.map { [$0] } ?? []))
-            let validated = try validateItem(item)
-            new = ItemRecord.make(item, keys: keys, sortKey: intent.sortKey, itemSize: validated.size)
+            new = try prepareItem(item).record
         }
         if !localIndexSchemas.isEmpty, let new {
             let before = (partition?.collectionSize ?? 0) - (oldItem.map(collectionContribution) ?? 0)

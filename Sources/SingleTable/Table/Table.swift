@@ -12,6 +12,8 @@ public final class Table: @unchecked Sendable {
     let attributeTypes: [String: ScalarAttributeType]
     let globalIndexes: [GlobalIndex]
     let localIndexSchemas: [IndexSchema]
+    /// Every secondary index's key attributes, flattened, for the one-pass item check of `prepareItem`.
+    let indexKeyRules: [IndexKeyRule]
     let stream: StreamLog?
     let clock: EngineClock
     let itemCollectionSizeLimit: Int
@@ -64,6 +66,10 @@ public final class Table: @unchecked Sendable {
         self.localIndexSchemas = (definition.localSecondaryIndexes ?? []).map { index in
             IndexSchema(name: index.indexName, isGlobal: false, keys: Table.keyAttributes(index.keySchema, types: types),
                         projection: index.projection, tableKeys: keys)
+        }
+        self.indexKeyRules = (globalIndexes.map(\.schema) + localIndexSchemas).flatMap { schema in
+            [(schema.keys.partitionKey, schema.keys.partitionKeyType), (schema.keys.sortKey, schema.keys.sortKeyType)]
+                .compactMap { name, type in name.flatMap { n in type.map { IndexKeyRule(name: n, type: $0) } } }
         }
         if let spec = definition.streamSpecification, spec.streamEnabled {
             stream = StreamLog(tableName: definition.tableName, viewType: spec.streamViewType ?? .newAndOldImages)

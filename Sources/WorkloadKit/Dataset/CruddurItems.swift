@@ -21,15 +21,7 @@ public enum CruddurItems {
     /// A message: pk MSG#<group>, sk created_at; user attributes are the sender's.
     @inline(__always)
     public static func messageItem(partitionKey: String, createdAt: String, messageUUID: String, text: String, sender: UserProfile) -> Item {
-        [
-            pk: .s(partitionKey),
-            sk: .s(createdAt),
-            self.messageUUID: .s(messageUUID),
-            message: .s(text),
-            userUUID: .s(sender.uuid),
-            userDisplayName: .s(sender.displayName),
-            userHandle: .s(sender.handle),
-        ]
+        messageTemplate.make(.s(partitionKey), .s(createdAt), .s(messageUUID), .s(text), .s(sender.uuid), .s(sender.displayName), .s(sender.handle))
     }
 
     /// A message-group item of `owner`: pk GRP#<owner>, sk last_message_at; user attributes are the OTHER
@@ -43,14 +35,46 @@ public enum CruddurItems {
     @inline(__always)
     static func groupItem(partitionKey: String, lastMessageAt: String, groupUUID: String, lastMessage: String,
                           otherUUID: AttributeValue, otherDisplayName: AttributeValue, otherHandle: AttributeValue) -> Item {
-        [
-            pk: .s(partitionKey),
-            sk: .s(lastMessageAt),
-            messageGroupUUID: .s(groupUUID),
-            message: .s(lastMessage),
-            userUUID: otherUUID,
-            userDisplayName: otherDisplayName,
-            userHandle: otherHandle,
-        ]
+        groupTemplate.make(.s(partitionKey), .s(lastMessageAt), .s(groupUUID), .s(lastMessage), otherUUID, otherDisplayName, otherHandle)
+    }
+
+    static let messageTemplate = ItemTemplate(names: [pk, sk, messageUUID, message, userUUID, userDisplayName, userHandle])
+    static let groupTemplate = ItemTemplate(names: [pk, sk, messageGroupUUID, message, userUUID, userDisplayName, userHandle])
+}
+
+/// Builds items of one fixed shape (seven attributes) without hashing their names.
+///
+/// Why: a dictionary literal hashes every attribute name (SipHash) for every item; copying a template that
+/// already holds the names and replacing the values by position hashes nothing (a copy-on-write copy keeps
+/// the template's indices valid). Measured with callgrind on a dataset load: the literals were 3.5k of the
+/// 24.7k instructions per loaded item.
+struct ItemTemplate: Sendable {
+    let names: [String]
+    private let item: Item
+    private let positions: [Item.Index]
+
+    init(names: [String]) {
+        precondition(names.count == 7, "ItemTemplate: expected 7 attribute names, got \(names.count)")
+        precondition(Set(names).count == names.count, "ItemTemplate: duplicate attribute names in \(names)")
+        self.names = names
+        var item = Item(minimumCapacity: names.count)
+        for name in names { item[name] = .null }
+        self.item = item
+        positions = names.map { item.index(forKey: $0)! }
+    }
+
+    /// An item with the template's names bound, in order, to these values.
+    @inline(__always)
+    func make(_ v0: AttributeValue, _ v1: AttributeValue, _ v2: AttributeValue, _ v3: AttributeValue,
+              _ v4: AttributeValue, _ v5: AttributeValue, _ v6: AttributeValue) -> Item {
+        var result = item
+        result.values[positions[0]] = v0
+        result.values[positions[1]] = v1
+        result.values[positions[2]] = v2
+        result.values[positions[3]] = v3
+        result.values[positions[4]] = v4
+        result.values[positions[5]] = v5
+        result.values[positions[6]] = v6
+        return result
     }
 }

@@ -33,7 +33,29 @@ public final class EmbeddedTarget: Target {
         /// Process CPU seconds (all threads) during the load: comparable across loaded and idle machines.
         public var cpuSeconds: Double
         public var threads: Int
+
+        public init(items: Int, seconds: Double, cpuSeconds: Double, threads: Int) {
+            self.items = items
+            self.seconds = seconds
+            self.cpuSeconds = cpuSeconds
+            self.threads = threads
+        }
+
         public var itemsPerSecond: Double { seconds > 0 ? Double(items) / seconds : 0 }
+        /// Items per CPU-second of all load threads: what one core loads when it is not shared, so the
+        /// figure to compare between runs on a busy machine.
+        public var itemsPerCPUSecond: Double { cpuSeconds > 0 ? Double(items) / cpuSeconds : 0 }
+
+        /// The load's figures under the names results.json uses (`metrics`).
+        public var metrics: [String: Double] {
+            ["dataset_items": Double(items), "dataset_load_items_per_second": itemsPerSecond,
+             "dataset_load_cpu_seconds": cpuSeconds, "dataset_load_threads": Double(threads)]
+        }
+
+        /// One line for the terminal.
+        public var summary: String {
+            "loaded \(items) items in \((seconds * 1000).rounded() / 1000) s with \(threads) thread(s): \(Int(itemsPerSecond)) items/s, \(Int(itemsPerCPUSecond)) items per CPU-second"
+        }
     }
 
     /// Creates the table in `database` and loads the dataset (BatchWriteItem, 25 items per call, split

@@ -75,6 +75,9 @@ struct RunCommand: ParsableCommand {
     @Option(help: "Record every page read and write into this CacheKit trace (for `stbench cache analyze`); runs without the cache.")
     var trace: String?
 
+    @Option(help: "Threads that load the dataset (BatchWriteItem, split by conversation range; default 2).")
+    var loadThreads: Int = 2
+
     @Flag(help: "No progress line on stderr.")
     var quiet = false
 
@@ -99,12 +102,12 @@ struct RunCommand: ParsableCommand {
         case "embedded":
             if !quiet { FileHandle.standardError.write(Data("loading the \(spec.name) dataset…\n".utf8)) }
             let target: EmbeddedTarget
-            do { target = try EmbeddedTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
+            do { target = try EmbeddedTarget(spec: spec, loadThreads: loadThreads) } catch { throw ValidationError("\(error.name): \(error.message)") }
             let load = target.loadStatistics
             if !quiet {
-                FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
+                FileHandle.standardError.write(Data((load.summary + "\n").utf8))
             }
-            let metrics = ["dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond]
+            let metrics = load.metrics
             if let trace {
                 let writer: TraceWriter
                 do { writer = try TraceWriter(path: trace) } catch { throw ValidationError("--trace \(trace): \(error)") }
@@ -167,8 +170,6 @@ struct RunCommand: ParsableCommand {
         return spec
     }
 
-    static func seconds(_ value: Double) -> String { String(Double(Int(value * 100)) / 100) }
-
     /// The named workload file, or the default one.
     private func resolveWorkload() throws -> ResolvedWorkload {
         let path = workload ?? WorkloadGlue.defaultWorkloadPath
@@ -219,11 +220,9 @@ struct RunCommand: ParsableCommand {
         do { target = try SQLiteTarget(spec: spec) } catch { throw ValidationError("\(error.name): \(error.message)") }
         let load = target.loadStatistics
         if !quiet {
-            FileHandle.standardError.write(Data("loaded \(load.items) items in \(Self.seconds(load.seconds)) s (\(Int(load.itemsPerSecond)) items/s)\n".utf8))
+            FileHandle.standardError.write(Data((load.summary + "\n").utf8))
         }
-        try executeMaybeStalled(workload, target: target, sources: sources, metrics: [
-            "dataset_items": Double(load.items), "dataset_load_items_per_second": load.itemsPerSecond,
-        ])
+        try executeMaybeStalled(workload, target: target, sources: sources, metrics: load.metrics)
     }
 
     /// Wraps `target` in a `FaultInjectingTarget` when --stall is given.
@@ -255,6 +254,7 @@ struct RunCommand: ParsableCommand {
         cache: CacheObserver? = nil, finish: (() throws -> Void)? = nil
     ) throws {
         guard `repeat` >= 1 else { throw ValidationError("--repeat \(`repeat`): expected at least 1") }
+        guard loadThreads >= 1 else { throw ValidationError("--load-threads \(loadThreads): expected at least 1") }
         var repetitions: [RunResults] = []
         for repetition in 1...`repeat` {
             if `repeat` > 1, !quiet { FileHandle.standardError.write(Data("repetition \(repetition) of \(`repeat`)\n".utf8)) }
