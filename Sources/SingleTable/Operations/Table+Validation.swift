@@ -153,11 +153,4 @@ extension Table {
     private static func duplicates(_ elements: [String]) -> DynamoDBError {
         .validation("One or more parameter values were invalid: Input collection [\(elements.joined(separator: ", "))] contains duplicates.")
     }
-
-    /// The primary key of a stored item, as an item.
-    func keyItem(_ item: StoredItem) -> Item {
-        var key: Item = [keys.partitionKey: item.partitionValue]
-        if let name = keys.sortKey, let value = item.sortKeyValue { key[name] = value }
-        return key
-    }
 }

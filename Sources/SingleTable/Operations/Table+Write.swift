@@ -121,7 +121,7 @@ extension Table {
         var record: StreamRecord? = nil
         if let stream {
             let event: StreamRecord.EventName = plan.old == nil ? .insert : (plan.new == nil ? .remove : .modify)
-            record = stream.append(event: event, keys: keyItem((newItem ?? oldItem)!), old: oldItem, new: newItem)
+            record = stream.append(event: event, old: oldItem, new: newItem)
         }
         return (tally, record)
     }

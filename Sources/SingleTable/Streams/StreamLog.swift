@@ -20,14 +20,14 @@ final class StreamLog: @unchecked Sendable {
     }
 
     /// Appends a record for one item change and returns it (with its sequence number).
-    func append(event: StreamRecord.EventName, keys: Item, old: StoredItem?, new: StoredItem?) -> StreamRecord {
-        let newImage: Item? = (viewType == .newImage || viewType == .newAndOldImages) ? new?.item : nil
-        let oldImage: Item? = (viewType == .oldImage || viewType == .newAndOldImages) ? old?.item : nil
-        let size = itemSize(keys) + (newImage.map(itemSize) ?? 0) + (oldImage.map(itemSize) ?? 0)
+    func append(event: StreamRecord.EventName, old: StoredItem?, new: StoredItem?) -> StreamRecord {
+        let keyItem = (new ?? old)!
+        let keepNew = viewType == .newImage || viewType == .newAndOldImages
+        let keepOld = viewType == .oldImage || viewType == .newAndOldImages
         return mutex.withLock {
             let record = StreamRecord(
-                eventName: event, sequenceNumber: nextSequence, tableName: tableName, keys: keys,
-                newImage: newImage, oldImage: oldImage, streamViewType: viewType, sizeBytes: size)
+                eventName: event, sequenceNumber: nextSequence, tableName: tableName, streamViewType: viewType,
+                keyItem: keyItem, new: keepNew ? new : nil, old: keepOld ? old : nil)
             nextSequence += 1
             records.append(record)
             if records.count > retention * 2 { records.removeFirst(records.count - retention) }

@@ -16,9 +16,9 @@ final class StreamTrigger: @unchecked Sendable {
 
     func handle(_ record: StreamRecord) {
         guard record.eventName == .insert,
-              case .s(let pk)? = record.keys[CruddurItems.pk], pk.utf8.starts(with: CruddurItems.messagePrefix.utf8),
-              case .s(let sk)? = record.keys[CruddurItems.sk],
-              let image = record.newImage, case .s(let text)? = image[CruddurItems.message]
+              case .s(let pk)? = record.keyAttribute(CruddurItems.pk), pk.utf8.starts(with: CruddurItems.messagePrefix.utf8),
+              case .s(let sk)? = record.keyAttribute(CruddurItems.sk),
+              case .s(let text)? = record.newImageAttribute(CruddurItems.message)
         else { return }
         let groupUUID = String(pk.utf8.dropFirst(CruddurItems.messagePrefix.utf8.count))!
         do {
