@@ -25,7 +25,7 @@ public final class Table: @unchecked Sendable {
 
     final class Stripe: @unchecked Sendable {
         let lock = ReadWriteLock()
-        var partitions: [PartitionKey: Partition] = [:]
+        var partitions = PartitionMap()
         var itemCount = 0
         var sizeBytes = 0
     }
