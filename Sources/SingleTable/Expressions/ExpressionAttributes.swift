@@ -5,10 +5,10 @@
 /// request that defines a placeholder no expression uses, so parsing records each one it resolves and
 /// `checkAllUsed()` runs once after every expression of the request has been parsed.
 struct ExpressionAttributes {
-    private(set) var names: [String: String]?
-    private(set) var values: [String: AttributeValue]?
-    private var usedNames = UsedPlaceholders()
-    private var usedValues = UsedPlaceholders()
+    let names: [String: String]?
+    let values: [String: AttributeValue]?
+    private var usedNames = UsedPlaceholders<[String: String].Index>()
+    private var usedValues = UsedPlaceholders<[String: AttributeValue].Index>()
 
     init(names: [String: String]?, values: [String: AttributeValue]?) {
         self.names = names
@@ -18,25 +18,25 @@ struct ExpressionAttributes {
     /// The attribute name `#placeholder` stands for, marking it used.
     /// `placeholder` is a token the tokenizer read, so it passes `isPlaceholder` (`checkAllUsed` relies on it).
     mutating func name(_ placeholder: String, kind: ExpressionKind) throws(DynamoDBError) -> String {
-        guard let name = names?[placeholder] else {
+        guard let names, let position = names.index(forKey: placeholder) else {
             throw kind.invalid(
                 "An expression attribute name used in the document path is not defined; attribute name: \(placeholder)")
         }
         assert(ExpressionAttributes.isPlaceholder(placeholder, sigil: UInt8(ascii: "#")), "name placeholder token \(placeholder) is malformed")
-        usedNames.insert(placeholder)
-        return name
+        usedNames.insert(position)
+        return names[position].value
     }
 
     /// The value `:placeholder` stands for, marking it used.
     /// `placeholder` is a token the tokenizer read, so it passes `isPlaceholder` (`checkAllUsed` relies on it).
     mutating func value(_ placeholder: String, kind: ExpressionKind) throws(DynamoDBError) -> AttributeValue {
-        guard let value = values?[placeholder] else {
+        guard let values, let position = values.index(forKey: placeholder) else {
             throw kind.invalid(
                 "An expression attribute value used in expression is not defined; attribute value: \(placeholder)")
         }
         assert(ExpressionAttributes.isPlaceholder(placeholder, sigil: UInt8(ascii: ":")), "value placeholder token \(placeholder) is malformed")
-        usedValues.insert(placeholder)
-        return value
+        usedValues.insert(position)
+        return values[position].value
     }
 
     /// A placeholder is the sigil followed by one or more of `[A-Za-z0-9_]`, as the tokenizer reads them.
@@ -101,14 +101,14 @@ struct ExpressionAttributes {
                 "ExpressionAttributeValues contains invalid value: One or more parameter values were invalid: An \(setName) set  may not be empty for key \(key)")
         }
         if let names {
-            let unused = names.keys.filter { !usedNames.contains($0) }.sorted()
+            let unused = names.keys.filter { !usedNames.contains(names.index(forKey: $0)!) }.sorted()
             if !unused.isEmpty {
                 throw .validation(
                     "Value provided in ExpressionAttributeNames unused in expressions: keys: {\(unused.joined(separator: ", "))}")
             }
         }
         if let values {
-            let unused = values.keys.filter { !usedValues.contains($0) }.sorted()
+            let unused = values.keys.filter { !usedValues.contains(values.index(forKey: $0)!) }.sorted()
             if !unused.isEmpty {
                 throw .validation(
                     "Value provided in ExpressionAttributeValues unused in expressions: keys: {\(unused.joined(separator: ", "))}")

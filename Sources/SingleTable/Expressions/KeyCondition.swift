@@ -58,6 +58,15 @@ struct KeyCondition: Hashable, Sendable {
         _ text: String, partitionKey: String, sortKey: String?, keyTypes: [String: ScalarAttributeType],
         attributes: inout ExpressionAttributes
     ) throws(DynamoDBError) -> KeyCondition {
+        try parse(text, partitionKey: partitionKey, partitionKeyType: keyTypes[partitionKey],
+                  sortKey: sortKey, sortKeyType: sortKey.flatMap { keyTypes[$0] }, attributes: &attributes)
+    }
+
+    /// Parses `text` against a key schema whose types are known (nil: not defined, so no value matches).
+    static func parse(
+        _ text: String, partitionKey: String, partitionKeyType: ScalarAttributeType?, sortKey: String?,
+        sortKeyType: ScalarAttributeType?, attributes: inout ExpressionAttributes
+    ) throws(DynamoDBError) -> KeyCondition {
         let parts: Parts
         if let fast = try parseCommonShape(text, attributes: &attributes) {
             parts = fast
@@ -75,20 +84,23 @@ struct KeyCondition: Hashable, Sendable {
             if collected.count > 2 { throw .validation("KeyConditionExpressions must only contain one condition per key") }
             parts = Parts(first: first, second: collected.count == 2 ? collected[1] : nil)
         }
-        return try validated(parts, partitionKey: partitionKey, sortKey: sortKey, keyTypes: keyTypes)
+        return try validated(parts, partitionKey: partitionKey, partitionKeyType: partitionKeyType,
+                             sortKey: sortKey, sortKeyType: sortKeyType)
     }
 
     /// Checks the flattened conditions against the key schema (shared by both parsers), raising the
     /// first error DynamoDB reports, in the order the conditions appear.
     static func validated(
-        _ parts: Parts, partitionKey: String, sortKey: String?, keyTypes: [String: ScalarAttributeType]
+        _ parts: Parts, partitionKey: String, partitionKeyType: ScalarAttributeType?, sortKey: String?,
+        sortKeyType: ScalarAttributeType?
     ) throws(DynamoDBError) -> KeyCondition {
         if let second = parts.second, second.name == parts.first.name {
             throw .validation("KeyConditionExpressions must only contain one condition per key")
         }
         var partitionValue: AttributeValue?
         var sortCondition: SortKeyCondition?
-        func take(_ part: Part) throws(DynamoDBError) {
+        for index in 0..<(parts.second == nil ? 1 : 2) {
+            let part = index == 0 ? parts.first : parts.second!
             if part.name == partitionKey {
                 guard case .equal(let v) = part.condition else { throw .validation("Query key condition not supported") }
                 partitionValue = v
@@ -100,21 +112,19 @@ struct KeyCondition: Hashable, Sendable {
                 throw .validation("Query condition missed key schema element: \(coversPartition ? (sortKey ?? partitionKey) : partitionKey)")
             }
         }
-        try take(parts.first)
-        if let second = parts.second { try take(second) }
         guard let partitionValue else {
             throw .validation("Query condition missed key schema element: \(partitionKey)")
         }
-        try checkType(partitionValue, of: partitionKey, keyTypes)
+        try checkType(partitionValue, of: partitionKey, partitionKeyType)
         if let sortCondition, let sortKey {
             switch sortCondition {
             case .equal(let v), .lessThan(let v), .lessThanOrEqual(let v), .greaterThan(let v), .greaterThanOrEqual(let v):
-                try checkType(v, of: sortKey, keyTypes)
+                try checkType(v, of: sortKey, sortKeyType)
             case let .between(low, high):
-                try checkType(low, of: sortKey, keyTypes)
-                try checkType(high, of: sortKey, keyTypes)
+                try checkType(low, of: sortKey, sortKeyType)
+                try checkType(high, of: sortKey, sortKeyType)
             case .beginsWith(let prefix):
-                try checkType(prefix, of: sortKey, keyTypes)
+                try checkType(prefix, of: sortKey, sortKeyType)
                 if case .n = prefix {
                     throw kind.invalid("Incorrect operand type for operator or function; operator or function: begins_with, operand type: N")
                 }
@@ -123,9 +133,9 @@ struct KeyCondition: Hashable, Sendable {
         return KeyCondition(partitionKey: partitionKey, partitionValue: partitionValue, sortKeyName: sortKey, sortKey: sortCondition)
     }
 
-    private static func checkType(_ value: AttributeValue, of key: String, _ keyTypes: [String: ScalarAttributeType]) throws(DynamoDBError) {
+    private static func checkType(_ value: AttributeValue, of key: String, _ expected: ScalarAttributeType?) throws(DynamoDBError) {
         let matches: Bool
-        switch (value, keyTypes[key]) {
+        switch (value, expected) {
         case (.s, .s?), (.n, .n?), (.b, .b?): matches = true
         default: matches = false
         }
