@@ -13,7 +13,7 @@
 /// Measured: parsing was 27% of a newest-20 Query's CPU time (perf, `stbench bench engine`, release).
 extension KeyCondition {
     static func parseCommonShape(_ text: String, attributes: inout ExpressionAttributes) throws(DynamoDBError) -> Parts? {
-        guard let shape = CommonShape.scan(text) else { return nil }
+        guard let shape = ShapeMemo.shape(of: text) else { return nil }
         // Resolve only now that the whole text matched, so a fallback never sees half-marked placeholders.
         let first = Part(name: try resolveName(shape.partitionName, &attributes),
                          condition: .equal(try attributes.value(shape.partitionValue, kind: kind)))

@@ -94,6 +94,12 @@ struct KeyCondition: Hashable, Sendable {
         _ parts: Parts, partitionKey: String, partitionKeyType: ScalarAttributeType?, sortKey: String?,
         sortKeyType: ScalarAttributeType?
     ) throws(DynamoDBError) -> KeyCondition {
+        // The commonest key condition, a lone equality on the partition key, passes every check below but
+        // the type; deciding it first skips copying the conditions around (~400 instructions per Query).
+        if parts.second == nil, parts.first.name == partitionKey, case .equal(let v) = parts.first.condition {
+            try checkType(v, of: partitionKey, partitionKeyType)
+            return KeyCondition(partitionKey: partitionKey, partitionValue: v, sortKeyName: sortKey, sortKey: nil)
+        }
         if let second = parts.second, second.name == parts.first.name {
             throw .validation("KeyConditionExpressions must only contain one condition per key")
         }
