@@ -186,7 +186,7 @@ extension Table {
     }
 
     func finishPage(
-        _ page: consuming PageCollector, source: ReadSource, select: Select, projection: ProjectionExpression?,
+        _ page: PageCollector, source: ReadSource, select: Select, projection: ProjectionExpression?,
         consistent: Bool, capacityMode: ReturnConsumedCapacity
     ) -> QueryOutput {
         let items: ItemList
