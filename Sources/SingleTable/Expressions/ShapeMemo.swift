@@ -19,7 +19,7 @@ import Darwin
 /// more UTF-8 bytes (the non-ASCII characters equivalent to ASCII ones are singletons of 2+ bytes), so
 /// equal texts of equal byte counts are identical as far as the shape goes.
 /// Measured (callgrind, newest-20 Query "pk = :pk"): the scan cost ~830 instructions per Query, the memo
-/// hit ~60.
+/// hit ~90.
 struct ShapeMemo {
     var text: String
     var shape: CommonShape?

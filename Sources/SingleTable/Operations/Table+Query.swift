@@ -12,8 +12,9 @@ extension Table {
     enum ReadSource {
         case table
         case global(GlobalIndex)
-        /// Indirect: a schema is several Strings and sets, and copying a `ReadSource` that holds one inline
-        /// cost ~150 instructions per table Query, whatever the case (callgrind, newest-20 Query).
+        /// Indirect: a schema is several Strings and sets, and copying and destroying a `ReadSource` that
+        /// could hold one inline cost ~470 instructions per table Query, whatever the case (callgrind,
+        /// newest-20 Query).
         indirect case local(Int, IndexSchema)
 
         var schema: IndexSchema? {
