@@ -33,9 +33,12 @@ extension Table {
             return try ProjectionExpression.parse(text, attributes: &attributes)
         }
 
-        mutating func keyCondition(_ text: String, keys: KeyAttributes, types: [String: ScalarAttributeType]) throws(DynamoDBError) -> KeyCondition {
+        /// Parses a KeyConditionExpression against the key schema read (`keys` carries the key types).
+        mutating func keyCondition(_ text: String, keys: KeyAttributes) throws(DynamoDBError) -> KeyCondition {
             usedAny = true
-            return try KeyCondition.parse(text, partitionKey: keys.partitionKey, sortKey: keys.sortKey, keyTypes: types, attributes: &attributes)
+            return try KeyCondition.parse(
+                text, partitionKey: keys.partitionKey, partitionKeyType: keys.partitionKeyType, sortKey: keys.sortKey,
+                sortKeyType: keys.sortKeyType, attributes: &attributes)
         }
 
         func finish() throws(DynamoDBError) {

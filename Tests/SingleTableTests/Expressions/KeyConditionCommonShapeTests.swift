@@ -16,7 +16,7 @@ struct KeyConditionCommonShapeTests {
     @Test(arguments: accepted)
     func fastPathMatchesTheGeneralParser(_ text: String) throws {
         var fastAttributes = ExpressionAttributes(names: Self.names, values: Self.values)
-        let fast = try #require(try KeyCondition.parseCommonShape(text, attributes: &fastAttributes))
+        let fast = try #require(try KeyCondition.parseCommonShape(text, attributes: &fastAttributes)).array
         var parser = try ExpressionParser(text, kind: .keyCondition, attributes: ExpressionAttributes(names: Self.names, values: Self.values))
         let condition = try parser.parseCondition()
         var general: [(name: String, condition: KeyCondition.SortKeyCondition)] = []
