@@ -18,6 +18,9 @@ public struct LRU: SingleQueuePolicy {
         entries = EntryQueues(reservingCapacity: min(capacity, 1 << 16))
     }
 
+    // @inline(__always): keeps the hit path inside `simulate`'s loop, as it was before the
+    // shared `EntryQueues` (see `SingleQueuePolicy.insert`).
+    @inline(__always)
     public mutating func find(_ key: UInt64) -> Bool {
         guard let n = entries.find(key) else { return false }
         entries.moveToHead(n, in: 0)
