@@ -56,13 +56,15 @@ let package = Package(
             swiftSettings: internalChecks
         ),
         .target(name: "CacheKit"),
+        // SplitMix64, the seeded generator every module shares (bit-identical seeded datasets); no dependencies.
+        .target(name: "Randomness"),
         // Hot-path measurements of the engine (`stbench bench engine`): ns/op and bytes/item, release builds.
-        .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats"]),
+        .target(name: "EngineBench", dependencies: ["SingleTable", "MemoryStats", "Randomness"]),
         // One pattern in a tight loop with per-operation counters (`stbench profile`, the callgrind gate).
         .target(name: "Profiling", dependencies: ["WorkloadKit", "SingleTable", "MemoryStats", "CJemalloc"]),
         .target(
             name: "WorkloadKit",
-            dependencies: ["SingleTable", "CacheKit", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
+            dependencies: ["SingleTable", "CacheKit", "Randomness", .product(name: "Yams", package: "Yams"), .product(name: "Atomics", package: "swift-atomics")]
         ),
         // The Cruddur workload against SQLite (same dataset, same four patterns as EmbeddedTarget).
         .target(name: "SQLiteTarget", dependencies: ["CSQLite", "WorkloadKit", "SingleTable"]),
@@ -83,7 +85,7 @@ let package = Package(
                 .product(name: "Atomics", package: "swift-atomics"),
             ]
         ),
-        .target(name: "CacheAnalysis", dependencies: ["CacheKit"]),
+        .target(name: "CacheAnalysis", dependencies: ["CacheKit", "Randomness"]),
         .target(
             name: "Reporting",
             dependencies: [.product(name: "Histogram", package: "hdrhistogram-swift")]
@@ -97,13 +99,13 @@ let package = Package(
             ]
         ),
         .testTarget(name: "MemoryStatsTests", dependencies: ["MemoryStats"]),
-        .testTarget(name: "EngineBenchTests", dependencies: ["EngineBench"]),
+        .testTarget(name: "EngineBenchTests", dependencies: ["EngineBench", "Randomness"]),
         .testTarget(name: "ProfilingTests", dependencies: ["Profiling", "WorkloadKit", "SingleTable"]),
         .testTarget(
             name: "SingleTableTests",
-            dependencies: ["SingleTable", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["SingleTable", "Randomness", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "CacheKitTests", dependencies: ["CacheKit"]),
+        .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "Randomness"]),
         .testTarget(name: "SQLiteTargetTests", dependencies: ["SQLiteTarget", "WorkloadKit", "SingleTable"]),
         .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench", "Reporting"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
@@ -111,7 +113,7 @@ let package = Package(
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),
         .testTarget(
             name: "ReportingTests",
-            dependencies: ["Reporting", .product(name: "PropertyBased", package: "swift-property-based")]
+            dependencies: ["Reporting", "Randomness", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
     ],
     swiftLanguageModes: [.v5]

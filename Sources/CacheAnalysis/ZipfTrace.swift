@@ -1,4 +1,5 @@
 import CacheKit
+import Randomness
 
 /// A deterministic synthetic read trace with Zipf-distributed keys, so published figures
 /// can be reproduced from the command line (`--zipf 0.99 --keys 100000 …`).
@@ -47,7 +48,7 @@ public struct ZipfTrace: Sendable, Codable, Hashable {
         var trace = Trace()
         trace.reserveCapacity(requests)
         for i in 0..<requests {
-            let u = rng.nextUnit()
+            let u = rng.nextUnitInterval()
             let uz = u * zetaN
             let rank: Int
             if uz < 1 { rank = 0 } else if uz < 1 + half { rank = 1 } else {
@@ -57,23 +58,6 @@ public struct ZipfTrace: Sendable, Codable, Hashable {
         }
         return trace
     }
-}
-
-/// SplitMix64 (Steele, Lea & Flood, OOPSLA'14): small, fast, and reproducible everywhere.
-struct SplitMix64 {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-
-    /// Uniform in [0, 1) with 53 bits.
-    mutating func nextUnit() -> Double { Double(next() >> 11) * 0x1p-53 }
 }
 
 #if canImport(Glibc)

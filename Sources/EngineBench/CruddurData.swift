@@ -1,3 +1,4 @@
+import Randomness
 import SingleTable
 
 /// Cruddur-shaped items for engine measurements, made without Foundation (deterministic from a seed).
@@ -83,18 +84,5 @@ struct CruddurData {
                 "user_handle": .s("u" + other.prefix(8)),
             ]
         }
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood, OOPSLA 2014): tiny, fast, good enough to pick benchmark keys.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }

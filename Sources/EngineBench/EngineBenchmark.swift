@@ -3,6 +3,7 @@ import Dispatch
 import Glibc
 #endif
 import MemoryStats
+import Randomness
 import SingleTable
 
 /// Measures the engine's hot paths on Cruddur-shaped data: dataset load rate, bytes per item, and ns per

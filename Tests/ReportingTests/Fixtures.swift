@@ -1,4 +1,5 @@
 import Histogram
+import Randomness
 @testable import Reporting
 
 /// Builds results values from raw latencies, the way a run would, so tests can check renderers,

@@ -58,11 +58,15 @@ extension EvictionPolicy {
     }
 
     /// Evicts until `weight` more units fit; shared by the policies whose insertion does
-    /// not depend on the incoming key.
+    /// not depend on the incoming key. Returns false, evicting nothing, if `weight` exceeds
+    /// the whole capacity (the `insert` contract).
     @inline(__always)
-    mutating func makeRoom(for weight: Int, onEvict: (UInt64) -> Void) {
+    @discardableResult
+    mutating func makeRoom(for weight: Int, onEvict: (UInt64) -> Void) -> Bool {
+        guard weight <= capacity else { return false }
         while occupied + weight > capacity {
             if !evict(onEvict: onEvict) { break }
         }
+        return true
     }
 }

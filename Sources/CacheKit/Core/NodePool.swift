@@ -105,13 +105,24 @@ struct NodeLists {
             default: return l3
             }
         }
+        // One yield, not one per case: the optimiser does not inline a coroutine with several
+        // yields, and the out-of-line `modify` call cost SIEVE ~6% of its throughput once it
+        // moved onto `NodeLists` (1M Zipf 0.99 requests, release). Inlined, the copy out and
+        // back folds away.
         _modify {
-            switch q {
-            case 0: yield &l0
-            case 1: yield &l1
-            case 2: yield &l2
-            default: yield &l3
-            }
+            var list = self[q]
+            defer { store(list, at: q) }
+            yield &list
+        }
+    }
+
+    @inline(__always)
+    private mutating func store(_ list: NodeList, at q: Int) {
+        switch q {
+        case 0: l0 = list
+        case 1: l1 = list
+        case 2: l2 = list
+        default: l3 = list
         }
     }
 }

@@ -28,36 +28,30 @@ public struct ARC: EvictionPolicy {
     public let capacity: Int
     /// Target weight of T1.
     public private(set) var p: Double = 0
-    private var map: IndexMap
-    private var pool: NodePool
-    private var lists = NodeLists()
+    private var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
         try parameters.validate(policy: Self.name, allowed: [])
         self.capacity = capacity
-        map = IndexMap(minimumCapacity: min(2 * capacity, 1 << 17))
-        pool = NodePool(reservingCapacity: min(2 * capacity, 1 << 17))
+        entries = EntryQueues(reservingCapacity: min(2 * capacity, 1 << 17))
     }
 
-    public var occupied: Int { lists[0].weight + lists[1].weight }
-    public var count: Int { lists[0].count + lists[1].count }
+    public var occupied: Int { entries[queue: 0].weight + entries[queue: 1].weight }
+    public var count: Int { entries[queue: 0].count + entries[queue: 1].count }
     /// Weights of T1, T2, B1, B2 (for tests and diagnostics).
     var sizes: (t1: Int, t2: Int, b1: Int, b2: Int) {
-        (lists[0].weight, lists[1].weight, lists[2].weight, lists[3].weight)
+        (entries[queue: 0].weight, entries[queue: 1].weight, entries[queue: 2].weight, entries[queue: 3].weight)
     }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        switch pool[n].queue {
+        guard let n = entries.find(key) else { return false }
+        switch entries[n].queue {
         case Self.t1:
-            pool.unlink(n, &lists[0])
-            pool[n].queue = Self.t2
-            pool.pushHead(n, &lists[1])
+            entries.move(n, from: 0, to: Self.t2)
             return true
         case Self.t2:
-            pool.moveToHead(n, &lists[1])
+            entries.moveToHead(n, in: 1)
             return true
         default:
             return false  // a ghost: the adaptation happens when the key is inserted
@@ -67,11 +61,10 @@ public struct ARC: EvictionPolicy {
     public mutating func insert(_ key: UInt64, weight w: Int, onEvict: (UInt64) -> Void) -> Bool {
         guard w <= capacity else { return false }
         let c = capacity
-        if let i = map.find(key) {
-            let n = Int32(truncatingIfNeeded: i)
-            let queue = pool[n].queue
+        if let n = entries.find(key) {
+            let queue = entries[n].queue
             precondition(queue == Self.b1 || queue == Self.b2, "ARC.insert: key \(key) is already resident")
-            let b1 = Double(lists[2].weight), b2 = Double(lists[3].weight)
+            let b1 = Double(entries[queue: 2].weight), b2 = Double(entries[queue: 3].weight)
             if queue == Self.b1 {  // Case II
                 let delta = b1 >= b2 ? Double(w) : Double(w) * b2 / b1
                 p = min(p + delta, Double(c))
@@ -79,27 +72,25 @@ public struct ARC: EvictionPolicy {
                 let delta = b2 >= b1 ? Double(w) : Double(w) * b1 / b2
                 p = max(p - delta, 0)
             }
-            pool.unlink(n, &lists[Int(queue)])
-            pool.release(n)
-            map.remove(key)
+            entries.drop(n, from: Int(queue))
             replaceUntilFits(w, incomingInB2: queue == Self.b2, onEvict: onEvict)
-            link(key, weight: w, queue: Self.t2)
+            entries.insert(key, weight: w, queue: Self.t2)
         } else {  // Case IV
-            if lists[0].weight + lists[2].weight + w > c {  // A: |L1| = c
-                if !lists[2].isEmpty {
-                    while !lists[2].isEmpty && lists[0].weight + lists[2].weight + w > c { dropTail(2) }
+            if entries[queue: 0].weight + entries[queue: 2].weight + w > c {  // A: |L1| = c
+                if !entries[queue: 2].isEmpty {
+                    while !entries[queue: 2].isEmpty && entries[queue: 0].weight + entries[queue: 2].weight + w > c { entries.dropTail(2) }
                     replaceUntilFits(w, incomingInB2: false, onEvict: onEvict)
                 } else {
                     while occupied + w > c {
-                        let q = lists[0].isEmpty ? 1 : 0
-                        onEvict(dropTail(q))
+                        let q = entries[queue: 0].isEmpty ? 1 : 0
+                        onEvict(entries.dropTail(q))
                     }
                 }
-            } else if occupied + lists[2].weight + lists[3].weight + w > c {  // B
-                while occupied + lists[2].weight + lists[3].weight + w > 2 * c && !lists[3].isEmpty { dropTail(3) }
+            } else if occupied + entries[queue: 2].weight + entries[queue: 3].weight + w > c {  // B
+                while occupied + entries[queue: 2].weight + entries[queue: 3].weight + w > 2 * c && !entries[queue: 3].isEmpty { entries.dropTail(3) }
                 replaceUntilFits(w, incomingInB2: false, onEvict: onEvict)
             }
-            link(key, weight: w, queue: Self.t1)
+            entries.insert(key, weight: w, queue: Self.t1)
         }
         trimGhosts()
         return true
@@ -113,19 +104,8 @@ public struct ARC: EvictionPolicy {
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        let queue = pool[n].queue
-        pool.unlink(n, &lists[Int(queue)])
-        pool.release(n)
-        map.remove(key)
+        guard let queue = entries.remove(key) else { return false }
         return queue == Self.t1 || queue == Self.t2
-    }
-
-    private mutating func link(_ key: UInt64, weight: Int, queue: UInt8) {
-        let n = pool.allocate(key: key, weight: weight, queue: queue)
-        pool.pushHead(n, &lists[Int(queue)])
-        map.set(key, Int(n))
     }
 
     private mutating func replaceUntilFits(_ w: Int, incomingInB2: Bool, onEvict: (UInt64) -> Void) {
@@ -136,30 +116,18 @@ public struct ARC: EvictionPolicy {
 
     /// REPLACE(x, p): demote the LRU of T1 or T2 to its ghost list.
     private mutating func replace(incomingInB2: Bool, onEvict: (UInt64) -> Void) {
-        let t1 = Double(lists[0].weight)
-        let fromT1 = !lists[0].isEmpty && ((incomingInB2 && t1 == p) || t1 > p)
-        let (from, to): (Int, UInt8) = (fromT1 || lists[1].isEmpty) ? (0, Self.b1) : (1, Self.b2)
-        let n = lists[from].tail
-        pool.unlink(n, &lists[from])
-        pool[n].queue = to
-        pool.pushHead(n, &lists[Int(to)])
-        onEvict(pool[n].key)
+        let t1 = Double(entries[queue: 0].weight)
+        let fromT1 = !entries[queue: 0].isEmpty && ((incomingInB2 && t1 == p) || t1 > p)
+        let (from, to): (Int, UInt8) = (fromT1 || entries[queue: 1].isEmpty) ? (0, Self.b1) : (1, Self.b2)
+        let n = entries[queue: from].tail
+        entries.move(n, from: from, to: to)
+        onEvict(entries[n].key)
     }
 
     /// Keeps |L1| ≤ c and |L1| + |L2| ≤ 2c (no-ops with unit weights, where the cases
     /// above already maintain them).
     private mutating func trimGhosts() {
-        while lists[0].weight + lists[2].weight > capacity && !lists[2].isEmpty { dropTail(2) }
-        while occupied + lists[2].weight + lists[3].weight > 2 * capacity && !lists[3].isEmpty { dropTail(3) }
-    }
-
-    @discardableResult
-    private mutating func dropTail(_ q: Int) -> UInt64 {
-        let n = lists[q].tail
-        let key = pool[n].key
-        pool.unlink(n, &lists[q])
-        pool.release(n)
-        map.remove(key)
-        return key
+        while entries[queue: 0].weight + entries[queue: 2].weight > capacity && !entries[queue: 2].isEmpty { entries.dropTail(2) }
+        while occupied + entries[queue: 2].weight + entries[queue: 3].weight > 2 * capacity && !entries[queue: 3].isEmpty { entries.dropTail(3) }
     }
 }

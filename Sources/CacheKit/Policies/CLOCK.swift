@@ -13,13 +13,11 @@
 ///              push x at the head with counter 0
 ///
 /// Parameters: `bits` (1…8, default 1).
-public struct CLOCK: EvictionPolicy {
+public struct CLOCK: SingleQueuePolicy {
     public static let name = "clock"
     public let capacity: Int
     private let maxCounter: UInt8
-    private var map: IndexMap
-    private var pool: NodePool
-    private var list = NodeList()
+    var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
@@ -30,55 +28,26 @@ public struct CLOCK: EvictionPolicy {
         }
         self.capacity = capacity
         maxCounter = UInt8((1 << Int(bits)) - 1)
-        map = IndexMap(minimumCapacity: min(capacity, 1 << 16))
-        pool = NodePool(reservingCapacity: min(capacity, 1 << 16))
+        entries = EntryQueues(reservingCapacity: min(capacity, 1 << 16))
     }
-
-    public var occupied: Int { list.weight }
-    public var count: Int { list.count }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        if pool[n].bits < maxCounter { pool[n].bits += 1 }
-        return true
-    }
-
-    public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
-        guard weight <= capacity else { return false }
-        makeRoom(for: weight, onEvict: onEvict)
-        let i = pool.allocate(key: key, weight: weight, queue: 0)
-        pool.pushHead(i, &list)
-        map.set(key, Int(i))
+        guard let n = entries.find(key) else { return false }
+        if entries[n].bits < maxCounter { entries[n].bits += 1 }
         return true
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        while list.tail >= 0 {
-            let t = list.tail
-            if pool[t].bits > 0 {
-                pool[t].bits -= 1
-                pool.moveToHead(t, &list)
+        while !entries[queue: 0].isEmpty {
+            let t = entries[queue: 0].tail
+            if entries[t].bits > 0 {
+                entries[t].bits -= 1
+                entries.moveToHead(t, in: 0)
             } else {
-                onEvict(drop(t))
+                onEvict(entries.drop(t, from: 0))
                 return true
             }
         }
         return false
-    }
-
-    public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        drop(Int32(truncatingIfNeeded: i))
-        return true
-    }
-
-    @discardableResult
-    private mutating func drop(_ i: Int32) -> UInt64 {
-        let key = pool[i].key
-        pool.unlink(i, &list)
-        pool.release(i)
-        map.remove(key)
-        return key
     }
 }

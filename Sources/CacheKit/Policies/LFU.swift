@@ -48,8 +48,7 @@ public struct LFU: EvictionPolicy {
     }
 
     public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
-        guard weight <= capacity else { return false }
-        makeRoom(for: weight, onEvict: onEvict)
+        guard makeRoom(for: weight, onEvict: onEvict) else { return false }
         let n = pool.allocate(key: key, weight: weight, queue: 0)
         if Int(n) == frequency.count { frequency.append(1) } else { frequency[Int(n)] = 1 }
         pool.pushHead(n, &buckets[1])

@@ -32,9 +32,7 @@ public struct S3FIFO: EvictionPolicy {
     let mainCapacity: Int
     let ghostCapacity: Int
     let threshold: UInt8
-    private var map: IndexMap
-    private var pool: NodePool
-    private var lists = NodeLists()
+    private var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
@@ -45,41 +43,29 @@ public struct S3FIFO: EvictionPolicy {
         mainCapacity = max(1, capacity - smallCapacity)
         ghostCapacity = Int(Double(mainCapacity) * (try parameters.fraction("ghost", policy: Self.name, default: 1, in: 0...10)))
         threshold = UInt8(try parameters.fraction("threshold", policy: Self.name, default: 1, in: 1...3))
-        map = IndexMap(minimumCapacity: min(2 * capacity, 1 << 17))
-        pool = NodePool(reservingCapacity: min(2 * capacity, 1 << 17))
+        entries = EntryQueues(reservingCapacity: min(2 * capacity, 1 << 17))
     }
 
-    public var occupied: Int { lists[0].weight + lists[1].weight }
-    public var count: Int { lists[0].count + lists[1].count }
+    public var occupied: Int { entries[queue: 0].weight + entries[queue: 1].weight }
+    public var count: Int { entries[queue: 0].count + entries[queue: 1].count }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        guard pool[n].queue != Self.ghost else { return false }
-        if pool[n].bits < 3 { pool[n].bits += 1 }
+        guard let n = entries.find(key), entries[n].queue != Self.ghost else { return false }
+        if entries[n].bits < 3 { entries[n].bits += 1 }
         return true
     }
 
     public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
         guard weight <= capacity else { return false }
-        var queue = Self.small
-        if let i = map.find(key) {
-            let n = Int32(truncatingIfNeeded: i)
-            precondition(pool[n].queue == Self.ghost, "S3FIFO.insert: key \(key) is already resident")
-            pool.unlink(n, &lists[2])
-            pool.release(n)
-            map.remove(key)
-            queue = Self.main
-        }
+        // A key remembered by the ghost returns straight to M.
+        let queue = entries.dropGhost(key, in: Self.ghost, policy: "S3FIFO") ? Self.main : Self.small
         makeRoom(for: weight, onEvict: onEvict)
-        let n = pool.allocate(key: key, weight: weight, queue: queue)
-        pool.pushHead(n, &lists[Int(queue)])
-        map.set(key, Int(n))
+        entries.insert(key, weight: weight, queue: queue)
         return true
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        if lists[0].weight >= smallCapacity || lists[1].isEmpty {
+        if entries[queue: 0].weight >= smallCapacity || entries[queue: 1].isEmpty {
             if evictSmall(onEvict: onEvict) { return true }
         }
         return evictMain(onEvict: onEvict)
@@ -87,21 +73,18 @@ public struct S3FIFO: EvictionPolicy {
 
     private mutating func evictSmall(onEvict: (UInt64) -> Void) -> Bool {
         var evictedAny = false
-        while !lists[0].isEmpty {
-            let t = lists[0].tail
-            pool.unlink(t, &lists[0])
-            if pool[t].bits >= threshold {
-                pool[t].bits = 0
-                pool[t].queue = Self.main
-                pool.pushHead(t, &lists[1])
-                if lists[1].weight > mainCapacity {
+        while !entries[queue: 0].isEmpty {
+            let t = entries[queue: 0].tail
+            if entries[t].bits >= threshold {
+                entries[t].bits = 0
+                entries.move(t, from: 0, to: Self.main)
+                if entries[queue: 1].weight > mainCapacity {
                     evictedAny = evictMain(onEvict: onEvict) || evictedAny
                 }
             } else {
-                pool[t].queue = Self.ghost
-                pool.pushHead(t, &lists[2])
-                onEvict(pool[t].key)
-                while lists[2].weight > ghostCapacity && !lists[2].isEmpty { dropTail(2) }
+                entries.move(t, from: 0, to: Self.ghost)
+                onEvict(entries[t].key)
+                while entries[queue: 2].weight > ghostCapacity && !entries[queue: 2].isEmpty { entries.dropTail(2) }
                 return true
             }
         }
@@ -109,13 +92,13 @@ public struct S3FIFO: EvictionPolicy {
     }
 
     private mutating func evictMain(onEvict: (UInt64) -> Void) -> Bool {
-        while !lists[1].isEmpty {
-            let t = lists[1].tail
-            if pool[t].bits > 0 {
-                pool[t].bits -= 1
-                pool.moveToHead(t, &lists[1])
+        while !entries[queue: 1].isEmpty {
+            let t = entries[queue: 1].tail
+            if entries[t].bits > 0 {
+                entries[t].bits -= 1
+                entries.moveToHead(t, in: 1)
             } else {
-                onEvict(dropTail(1))
+                onEvict(entries.dropTail(1))
                 return true
             }
         }
@@ -123,22 +106,7 @@ public struct S3FIFO: EvictionPolicy {
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        let queue = pool[n].queue
-        pool.unlink(n, &lists[Int(queue)])
-        pool.release(n)
-        map.remove(key)
+        guard let queue = entries.remove(key) else { return false }
         return queue != Self.ghost
-    }
-
-    @discardableResult
-    private mutating func dropTail(_ q: Int) -> UInt64 {
-        let n = lists[q].tail
-        let key = pool[n].key
-        pool.unlink(n, &lists[q])
-        pool.release(n)
-        map.remove(key)
-        return key
     }
 }

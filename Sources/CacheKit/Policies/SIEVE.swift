@@ -12,12 +12,10 @@
 ///                  while o.visited: o.visited = 0; o = o.prev ?? tail   // toward the head
 ///                  hand = o.prev;  evict o
 ///              push x at the head with visited = 0
-public struct SIEVE: EvictionPolicy {
+public struct SIEVE: SingleQueuePolicy {
     public static let name = "sieve"
     public let capacity: Int
-    private var map: IndexMap
-    private var pool: NodePool
-    private var list = NodeList()
+    var entries: EntryQueues
     /// Next node to examine; -1 means "start at the tail".
     private var hand: Int32 = -1
 
@@ -25,54 +23,32 @@ public struct SIEVE: EvictionPolicy {
         try checkCapacity(capacity, policy: Self.name)
         try parameters.validate(policy: Self.name, allowed: [])
         self.capacity = capacity
-        map = IndexMap(minimumCapacity: min(capacity, 1 << 16))
-        pool = NodePool(reservingCapacity: min(capacity, 1 << 16))
+        entries = EntryQueues(reservingCapacity: min(capacity, 1 << 16))
     }
-
-    public var occupied: Int { list.weight }
-    public var count: Int { list.count }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        pool[Int32(truncatingIfNeeded: i)].bits = 1
-        return true
-    }
-
-    public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
-        guard weight <= capacity else { return false }
-        makeRoom(for: weight, onEvict: onEvict)
-        let i = pool.allocate(key: key, weight: weight, queue: 0)
-        pool.pushHead(i, &list)
-        map.set(key, Int(i))
+        guard let n = entries.find(key) else { return false }
+        entries[n].bits = 1
         return true
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        guard list.tail >= 0 else { return false }
-        var o = hand >= 0 ? hand : list.tail
-        while pool[o].bits != 0 {
-            pool[o].bits = 0
-            o = pool[o].prev >= 0 ? pool[o].prev : list.tail
+        let tail = entries[queue: 0].tail
+        guard tail >= 0 else { return false }
+        var o = hand >= 0 ? hand : tail
+        while entries[o].bits != 0 {
+            entries[o].bits = 0
+            o = entries[o].prev >= 0 ? entries[o].prev : tail
         }
-        hand = pool[o].prev
-        onEvict(drop(o))
+        hand = entries[o].prev
+        onEvict(entries.drop(o, from: 0))
         return true
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        if hand == n { hand = pool[n].prev }
-        drop(n)
+        guard let n = entries.find(key) else { return false }
+        if hand == n { hand = entries[n].prev }
+        entries.drop(n, from: 0)
         return true
-    }
-
-    @discardableResult
-    private mutating func drop(_ i: Int32) -> UInt64 {
-        let key = pool[i].key
-        pool.unlink(i, &list)
-        pool.release(i)
-        map.remove(key)
-        return key
     }
 }

@@ -19,68 +19,46 @@ public struct SLRU: EvictionPolicy {
 
     public let capacity: Int
     let protectedCapacity: Int
-    private var map: IndexMap
-    private var pool: NodePool
-    private var lists = NodeLists()
+    private var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
         try parameters.validate(policy: Self.name, allowed: ["protected"])
         self.capacity = capacity
         protectedCapacity = Int(Double(capacity) * (try parameters.fraction("protected", policy: Self.name, default: 0.8)))
-        map = IndexMap(minimumCapacity: min(capacity, 1 << 16))
-        pool = NodePool(reservingCapacity: min(capacity, 1 << 16))
+        entries = EntryQueues(reservingCapacity: min(capacity, 1 << 16))
     }
 
-    public var occupied: Int { lists[0].weight + lists[1].weight }
-    public var count: Int { lists[0].count + lists[1].count }
+    public var occupied: Int { entries[queue: 0].weight + entries[queue: 1].weight }
+    public var count: Int { entries[queue: 0].count + entries[queue: 1].count }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        if pool[n].queue == Self.protected {
-            pool.moveToHead(n, &lists[1])
+        guard let n = entries.find(key) else { return false }
+        if entries[n].queue == Self.protected {
+            entries.moveToHead(n, in: 1)
             return true
         }
-        pool.unlink(n, &lists[0])
-        pool[n].queue = Self.protected
-        pool.pushHead(n, &lists[1])
-        while lists[1].weight > protectedCapacity && lists[1].count > 1 {
-            let t = lists[1].tail
-            pool.unlink(t, &lists[1])
-            pool[t].queue = Self.probation
-            pool.pushHead(t, &lists[0])
+        entries.move(n, from: 0, to: Self.protected)
+        while entries[queue: 1].weight > protectedCapacity && entries[queue: 1].count > 1 {
+            entries.move(entries[queue: 1].tail, from: 1, to: Self.probation)
         }
         return true
     }
 
     public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
-        guard weight <= capacity else { return false }
-        makeRoom(for: weight, onEvict: onEvict)
-        let n = pool.allocate(key: key, weight: weight, queue: Self.probation)
-        pool.pushHead(n, &lists[0])
-        map.set(key, Int(n))
+        guard makeRoom(for: weight, onEvict: onEvict) else { return false }
+        entries.insert(key, weight: weight, queue: Self.probation)
         return true
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        let q = lists[0].isEmpty ? 1 : 0
-        guard !lists[q].isEmpty else { return false }
-        let n = lists[q].tail
-        let key = pool[n].key
-        pool.unlink(n, &lists[q])
-        pool.release(n)
-        map.remove(key)
-        onEvict(key)
+        let q = entries[queue: 0].isEmpty ? 1 : 0
+        guard !entries[queue: q].isEmpty else { return false }
+        onEvict(entries.dropTail(q))
         return true
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        pool.unlink(n, &lists[Int(pool[n].queue)])
-        pool.release(n)
-        map.remove(key)
-        return true
+        entries.remove(key) != nil
     }
 }

@@ -23,9 +23,7 @@ public struct TwoQ: EvictionPolicy {
     public let capacity: Int
     let kin: Int
     let kout: Int
-    private var map: IndexMap
-    private var pool: NodePool
-    private var lists = NodeLists()
+    private var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
@@ -33,18 +31,16 @@ public struct TwoQ: EvictionPolicy {
         self.capacity = capacity
         kin = Int(Double(capacity) * (try parameters.fraction("kin", policy: Self.name, default: 0.25)))
         kout = Int(Double(capacity) * (try parameters.fraction("kout", policy: Self.name, default: 0.5, in: 0...10)))
-        map = IndexMap(minimumCapacity: min(capacity + capacity / 2, 1 << 17))
-        pool = NodePool(reservingCapacity: min(capacity + capacity / 2, 1 << 17))
+        entries = EntryQueues(reservingCapacity: min(capacity + capacity / 2, 1 << 17))
     }
 
-    public var occupied: Int { lists[0].weight + lists[1].weight }
-    public var count: Int { lists[0].count + lists[1].count }
+    public var occupied: Int { entries[queue: 0].weight + entries[queue: 1].weight }
+    public var count: Int { entries[queue: 0].count + entries[queue: 1].count }
 
     public mutating func find(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        switch pool[n].queue {
-        case Self.am: pool.moveToHead(n, &lists[1]); return true
+        guard let n = entries.find(key) else { return false }
+        switch entries[n].queue {
+        case Self.am: entries.moveToHead(n, in: 1); return true
         case Self.a1in: return true
         default: return false
         }
@@ -52,54 +48,28 @@ public struct TwoQ: EvictionPolicy {
 
     public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
         guard weight <= capacity else { return false }
-        var queue = Self.a1in
-        if let i = map.find(key) {
-            let n = Int32(truncatingIfNeeded: i)
-            precondition(pool[n].queue == Self.a1out, "2Q.insert: key \(key) is already resident")
-            pool.unlink(n, &lists[2])
-            pool.release(n)
-            map.remove(key)
-            queue = Self.am
-        }
+        // A key remembered in A1out was re-referenced after leaving A1in: it goes to Am.
+        let queue = entries.dropGhost(key, in: Self.a1out, policy: "2Q") ? Self.am : Self.a1in
         makeRoom(for: weight, onEvict: onEvict)
-        let n = pool.allocate(key: key, weight: weight, queue: queue)
-        pool.pushHead(n, &lists[Int(queue)])
-        map.set(key, Int(n))
+        entries.insert(key, weight: weight, queue: queue)
         return true
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        if lists[0].weight > kin || (lists[1].isEmpty && !lists[0].isEmpty) {
-            let n = lists[0].tail
-            pool.unlink(n, &lists[0])
-            pool[n].queue = Self.a1out
-            pool.pushHead(n, &lists[2])
-            onEvict(pool[n].key)
-            while lists[2].weight > kout && !lists[2].isEmpty { dropTail(2) }
+        if entries[queue: 0].weight > kin || (entries[queue: 1].isEmpty && !entries[queue: 0].isEmpty) {
+            let n = entries[queue: 0].tail
+            entries.move(n, from: 0, to: Self.a1out)
+            onEvict(entries[n].key)
+            while entries[queue: 2].weight > kout && !entries[queue: 2].isEmpty { entries.dropTail(2) }
             return true
         }
-        guard !lists[1].isEmpty else { return false }
-        onEvict(dropTail(1))
+        guard !entries[queue: 1].isEmpty else { return false }
+        onEvict(entries.dropTail(1))
         return true
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        let queue = pool[n].queue
-        pool.unlink(n, &lists[Int(queue)])
-        pool.release(n)
-        map.remove(key)
+        guard let queue = entries.remove(key) else { return false }
         return queue != Self.a1out
-    }
-
-    @discardableResult
-    private mutating func dropTail(_ q: Int) -> UInt64 {
-        let n = lists[q].tail
-        let key = pool[n].key
-        pool.unlink(n, &lists[q])
-        pool.release(n)
-        map.remove(key)
-        return key
     }
 }

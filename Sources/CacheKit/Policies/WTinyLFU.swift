@@ -27,9 +27,7 @@ public struct WTinyLFU: EvictionPolicy {
     let mainCapacity: Int
     let protectedCapacity: Int
     private var sketch: FrequencySketch
-    private var map: IndexMap
-    private var pool: NodePool
-    private var lists = NodeLists()
+    private var entries: EntryQueues
 
     public init(capacity: Int, parameters: PolicyParameters = .init()) throws {
         try checkCapacity(capacity, policy: Self.name)
@@ -41,33 +39,26 @@ public struct WTinyLFU: EvictionPolicy {
         protectedCapacity = Int(Double(mainCapacity) * (try parameters.fraction("protected", policy: Self.name, default: 0.8)))
         let width = try parameters.fraction("width", policy: Self.name, default: Double(min(capacity, 1 << 20)), in: 1...Double(1 << 28))
         sketch = FrequencySketch(width: Int(width))
-        map = IndexMap(minimumCapacity: min(capacity, 1 << 16))
-        pool = NodePool(reservingCapacity: min(capacity, 1 << 16))
+        entries = EntryQueues(reservingCapacity: min(capacity, 1 << 16))
     }
 
-    public var occupied: Int { lists[0].weight + lists[1].weight + lists[2].weight }
-    public var count: Int { lists[0].count + lists[1].count + lists[2].count }
+    public var occupied: Int { entries[queue: 0].weight + entries[queue: 1].weight + entries[queue: 2].weight }
+    public var count: Int { entries[queue: 0].count + entries[queue: 1].count + entries[queue: 2].count }
 
     func estimate(_ key: UInt64) -> Int { sketch.estimate(key) }
 
     public mutating func find(_ key: UInt64) -> Bool {
         sketch.record(key)
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        switch pool[n].queue {
+        guard let n = entries.find(key) else { return false }
+        switch entries[n].queue {
         case Self.window:
-            pool.moveToHead(n, &lists[0])
+            entries.moveToHead(n, in: 0)
         case Self.protected:
-            pool.moveToHead(n, &lists[2])
+            entries.moveToHead(n, in: 2)
         default:
-            pool.unlink(n, &lists[1])
-            pool[n].queue = Self.protected
-            pool.pushHead(n, &lists[2])
-            while lists[2].weight > protectedCapacity && lists[2].count > 1 {
-                let t = lists[2].tail
-                pool.unlink(t, &lists[2])
-                pool[t].queue = Self.probation
-                pool.pushHead(t, &lists[1])
+            entries.move(n, from: 1, to: Self.protected)
+            while entries[queue: 2].weight > protectedCapacity && entries[queue: 2].count > 1 {
+                entries.move(entries[queue: 2].tail, from: 2, to: Self.probation)
             }
         }
         return true
@@ -75,63 +66,41 @@ public struct WTinyLFU: EvictionPolicy {
 
     public mutating func insert(_ key: UInt64, weight: Int, onEvict: (UInt64) -> Void) -> Bool {
         guard weight <= capacity else { return false }
-        let n = pool.allocate(key: key, weight: weight, queue: Self.window)
-        pool.pushHead(n, &lists[0])
-        map.set(key, Int(n))
-        while lists[0].weight > windowCapacity {
-            let candidate = lists[0].tail
-            pool.unlink(candidate, &lists[0])
-            admitToMain(candidate, onEvict: onEvict)
+        entries.insert(key, weight: weight, queue: Self.window)
+        while entries[queue: 0].weight > windowCapacity {
+            admitToMain(entries[queue: 0].tail, onEvict: onEvict)
         }
         return true
     }
 
-    /// Offers a node leaving the window to the main cache (TinyLFU admission).
+    /// Offers the window's tail `c` to the main cache (TinyLFU admission): it moves to
+    /// probation or is evicted.
     private mutating func admitToMain(_ c: Int32, onEvict: (UInt64) -> Void) {
-        let w = Int(pool[c].weight)
-        let mainWeight = lists[1].weight + lists[2].weight
+        let w = Int(entries[c].weight)
+        let mainWeight = entries[queue: 1].weight + entries[queue: 2].weight
         if mainWeight + w > mainCapacity {
-            let victimQueue = lists[1].isEmpty ? 2 : 1
-            let victim = lists[victimQueue].tail
-            if victim < 0 || w > mainCapacity || sketch.estimate(pool[c].key) <= sketch.estimate(pool[victim].key) {
-                onEvict(release(c))
+            let victimQueue = entries[queue: 1].isEmpty ? 2 : 1
+            let victim = entries[queue: victimQueue].tail
+            if victim < 0 || w > mainCapacity || sketch.estimate(entries[c].key) <= sketch.estimate(entries[victim].key) {
+                onEvict(entries.drop(c, from: 0))
                 return
             }
-            while lists[1].weight + lists[2].weight + w > mainCapacity {
-                let q = lists[1].isEmpty ? 2 : 1
-                let v = lists[q].tail
-                pool.unlink(v, &lists[q])
-                onEvict(release(v))
+            while entries[queue: 1].weight + entries[queue: 2].weight + w > mainCapacity {
+                onEvict(entries.dropTail(entries[queue: 1].isEmpty ? 2 : 1))
             }
         }
-        pool[c].queue = Self.probation
-        pool.pushHead(c, &lists[1])
+        entries.move(c, from: 0, to: Self.probation)
     }
 
     public mutating func evict(onEvict: (UInt64) -> Void) -> Bool {
-        for q in [1, 2, 0] where !lists[q].isEmpty {
-            let n = lists[q].tail
-            pool.unlink(n, &lists[q])
-            onEvict(release(n))
+        for q in [1, 2, 0] where !entries[queue: q].isEmpty {
+            onEvict(entries.dropTail(q))
             return true
         }
         return false
     }
 
     public mutating func remove(_ key: UInt64) -> Bool {
-        guard let i = map.find(key) else { return false }
-        let n = Int32(truncatingIfNeeded: i)
-        pool.unlink(n, &lists[Int(pool[n].queue)])
-        release(n)
-        return true
-    }
-
-    /// Frees an unlinked node and forgets its key.
-    @discardableResult
-    private mutating func release(_ n: Int32) -> UInt64 {
-        let key = pool[n].key
-        pool.release(n)
-        map.remove(key)
-        return key
+        entries.remove(key) != nil
     }
 }

@@ -48,37 +48,17 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
 
     @inlinable
     mutating func runClosedLoop() {
-        var recorder = slot.publishInitial()
-        var nextIntervalAt = intervalBoundary(after: recorder.index)
-        var measured: UInt64 = 0
-        var lastEnd: UInt64 = 0
+        var tally = startTally()
         var reason = WorkerExit.budget
-        while measured < budget {
+        while tally.measured < budget {
             if stopFlag.load(ordering: .relaxed) { reason = .stopped; break }
             let operation = source.next()
             let start = clock.now()
             if start >= plan.measureEnd { reason = .deadline; break }
-            var failure: TargetError? = nil
-            do throws(TargetError) {
-                _ = try target.perform(operation)
-            } catch {
-                failure = error
-            }
-            let end = clock.now()
-            if start >= plan.measureStart {
-                measured &+= 1
-                if end >= nextIntervalAt {
-                    recorder = slot.publish(recorder, next: plan.interval(endingAt: end), measured: measured &- 1)
-                    nextIntervalAt = intervalBoundary(after: recorder.index)
-                }
-                recorder.record(operation.pattern, latency: end &- start, serviceTime: end &- start)
-                if let failure { recorder.recordError(operation.pattern, named: failure.name) }
-                lastEnd = end
-            }
+            let end = perform(operation, intended: start, start: start, &tally)
             if plan.thinkTimeNanos > 0 { wait(until: end &+ plan.thinkTimeNanos) }
         }
-        exit.store(reason, ordering: .relaxed)
-        slot.finish(recorder, lastEnd: lastEnd, measured: measured)
+        finish(tally, reason)
     }
 
     /// Open loop: intended start times follow the schedule whatever the target does; latency is measured
@@ -86,10 +66,7 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
     /// omission), service time from the actual start. When behind, operations are issued at once, never skipped.
     @inlinable
     mutating func runOpenLoop(ratePerSecond: Double, poisson: Bool, seed: UInt64) {
-        var recorder = slot.publishInitial()
-        var nextIntervalAt = intervalBoundary(after: recorder.index)
-        var measured: UInt64 = 0
-        var lastEnd: UInt64 = 0
+        var tally = startTally()
         var reason = WorkerExit.budget
         let gap = 1e9 * Double(workers) / ratePerSecond
         // Salted ("arrivals" in ASCII) so the gaps do not replay a source seeded the same way (PatternMixSource).
@@ -97,7 +74,7 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
         // Constant arrivals: workers are staggered across one gap so together they tick evenly.
         var offset = poisson ? 0 : gap * Double(index) / Double(workers)
         var scheduled: UInt64 = 0
-        outer: while measured < budget {
+        outer: while tally.measured < budget {
             if stopFlag.load(ordering: .relaxed) { reason = .stopped; break }
             let intended = plan.start &+ UInt64(offset)
             if intended >= plan.measureEnd { reason = .deadline; break }
@@ -108,23 +85,7 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
                 clock.sleep(until: min(intended, start &+ Self.stopCheckNanos))
                 start = clock.now()
             }
-            var failure: TargetError? = nil
-            do throws(TargetError) {
-                _ = try target.perform(operation)
-            } catch {
-                failure = error
-            }
-            let end = clock.now()
-            if intended >= plan.measureStart {
-                measured &+= 1
-                if end >= nextIntervalAt {
-                    recorder = slot.publish(recorder, next: plan.interval(endingAt: end), measured: measured &- 1)
-                    nextIntervalAt = intervalBoundary(after: recorder.index)
-                }
-                recorder.record(operation.pattern, latency: end &- intended, serviceTime: end &- start)
-                if let failure { recorder.recordError(operation.pattern, named: failure.name) }
-                lastEnd = end
-            }
+            perform(operation, intended: intended, start: start, &tally)
             scheduled &+= 1
             if poisson {
                 // Exponential gaps: -ln(1 - U) × mean, U uniform in [0, 1).
@@ -133,8 +94,62 @@ struct Worker<Clock: LoadClock, T: Target, Source: OperationSource> {
                 offset = gap * Double(index) / Double(workers) + gap * Double(scheduled)
             }
         }
+        finish(tally, reason)
+    }
+
+    /// What a worker has measured so far: the open interval's recorder and the counts the slot publishes.
+    @usableFromInline
+    struct Tally {
+        @usableFromInline var recorder: IntervalRecorder
+        /// When the open interval ends (`.max` for the last one).
+        @usableFromInline var nextIntervalAt: UInt64
+        @usableFromInline var measured: UInt64 = 0
+        /// End time of the latest measured operation.
+        @usableFromInline var lastEnd: UInt64 = 0
+
+        @inlinable
+        init(recorder: __owned IntervalRecorder, nextIntervalAt: UInt64) {
+            self.recorder = recorder
+            self.nextIntervalAt = nextIntervalAt
+        }
+    }
+
+    @inlinable
+    func startTally() -> Tally {
+        let recorder = slot.publishInitial()
+        return Tally(recorder: recorder, nextIntervalAt: intervalBoundary(after: recorder.index))
+    }
+
+    /// The step both loops share: performs `operation` and, when its intended start lies in the measured
+    /// window, records latency from `intended` and service time from `start` (equal in the closed loop),
+    /// publishing the interval first if the operation ended past it. Returns the end time.
+    @inlinable @inline(__always)
+    @discardableResult
+    func perform(_ operation: WorkloadKit.Operation, intended: UInt64, start: UInt64, _ tally: inout Tally) -> UInt64 {
+        var failure: TargetError? = nil
+        do throws(TargetError) {
+            _ = try target.perform(operation)
+        } catch {
+            failure = error
+        }
+        let end = clock.now()
+        if intended >= plan.measureStart {
+            tally.measured &+= 1
+            if end >= tally.nextIntervalAt {
+                tally.recorder = slot.publish(tally.recorder, next: plan.interval(endingAt: end), measured: tally.measured &- 1)
+                tally.nextIntervalAt = intervalBoundary(after: tally.recorder.index)
+            }
+            tally.recorder.record(operation.pattern, latency: end &- intended, serviceTime: end &- start)
+            if let failure { tally.recorder.recordError(operation.pattern, named: failure.name) }
+            tally.lastEnd = end
+        }
+        return end
+    }
+
+    @inlinable
+    func finish(_ tally: __owned Tally, _ reason: WorkerExit) {
         exit.store(reason, ordering: .relaxed)
-        slot.finish(recorder, lastEnd: lastEnd, measured: measured)
+        slot.finish(tally.recorder, lastEnd: tally.lastEnd, measured: tally.measured)
     }
 
     @inlinable

@@ -1,9 +1,10 @@
+import Randomness
 import Testing
 @testable import CacheKit
 
 @Suite struct IndexMapTests {
     @Test func agreesWithDictionaryUnderRandomOperations() {
-        var rng = TestRandom(state: 11)
+        var rng = SplitMix64(seed: 11)
         var map = IndexMap(minimumCapacity: 4)
         var reference: [UInt64: Int] = [:]
         for step in 0..<50_000 {

@@ -1,5 +1,6 @@
 import Dispatch
 import Synchronization
+import Randomness
 import Testing
 @testable import CacheKit
 
@@ -68,7 +69,7 @@ final class ManualClock: Sendable {
         let cache = try ReadAsideCache<Int, Int>(.init(policy: policy, capacity: .objects(512), shards: 8))
         let threads = 4, perThread = 20_000
         DispatchQueue.concurrentPerform(iterations: threads) { t in
-            var rng = TestRandom(state: UInt64(t + 1))
+            var rng = SplitMix64(seed: UInt64(t + 1))
             for _ in 0..<perThread {
                 let key = Int(UInt64.random(in: 0..<2_000, using: &rng))
                 if let hit = cache.get(key) {

@@ -1,3 +1,4 @@
+import Randomness
 import Testing
 @testable import CacheKit
 
@@ -112,7 +113,7 @@ import Testing
     }
 
     @Test func policiesNeverExceedCapacity() throws {
-        var rng = TestRandom(state: 9)
+        var rng = SplitMix64(seed: 9)
         let keys = skewedKeys(count: 20_000, keys: 3_000, seed: 3)
         let records = keys.enumerated().map { TraceRecord(time: UInt64($0.offset), key: $0.element, size: UInt32.random(in: 1...50, using: &rng)) }
         let trace = Trace(records)

@@ -1,3 +1,4 @@
+import Randomness
 @testable import CacheKit
 
 /// The reference string of Belady's FIFO anomaly (Belady, Nelson & Shedler, CACM 1969),
@@ -17,21 +18,9 @@ func readTrace(_ keys: [UInt64], size: UInt32 = 1) -> Trace {
     Trace(keys.enumerated().map { TraceRecord(time: UInt64($0.offset), key: $0.element, size: size) })
 }
 
-/// A deterministic pseudo-random generator for tests (SplitMix64).
-struct TestRandom: RandomNumberGenerator {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}
-
 /// A skewed random read trace: key = ⌊n·u³⌋, so small keys are hot.
 func skewedKeys(count: Int, keys n: Int, seed: UInt64) -> [UInt64] {
-    var rng = TestRandom(state: seed)
+    var rng = SplitMix64(seed: seed)
     return (0..<count).map { _ in
         let u = Double.random(in: 0..<1, using: &rng)
         return UInt64(Double(n) * u * u * u)

@@ -1,10 +1,11 @@
 import Foundation
+import Randomness
 import Testing
 @testable import CacheKit
 
 @Suite struct TraceFormatTests {
     func sampleTrace() -> Trace {
-        var rng = TestRandom(state: 5)
+        var rng = SplitMix64(seed: 5)
         return Trace((0..<1_000).map { i in
             TraceRecord(time: UInt64(i) * 1_000 + UInt64.random(in: 0..<1_000, using: &rng),
                         key: UInt64.random(in: 0..<UInt64.max, using: &rng),

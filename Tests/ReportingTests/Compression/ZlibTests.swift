@@ -1,4 +1,5 @@
 import Testing
+import Randomness
 @testable import Reporting
 
 @Suite struct ZlibTests {
@@ -61,16 +62,3 @@ YWFhY2FhCmJhYWJhYmFhYWFhYWFhYmFhCmJhYWNjYmFiYmFhYWFiCmFhYWFiYWJhYgpjYWFiYmNhYWFi
 private let dynamicStream = """
 eNpFUckVhFAMuqfLBPqvYVi+b3QWRSRAdhe7c7un8x1XBBAW8KawzhH9Dr5FEbEoyEQuGN4tonfG/IvlHccXovJ2LAAPERUaBxv5fDC2/r5mwwjow9S5z61nS0J6Uh8O2EeHL8771tHU0FO+Ws98pyvHoTRx/GmyuNZjUjEokUSNK743jtj/xFNrciDMnRFhMZf74obm20ml7dAhkMjzxBhPLQ/OPdfUcxYltzuJC9fLt8vuhSHHarp/y2l/90qVUa8PKJh60JH/zv1+/96SOiR1jNmZY8YPOM3Yuw==
 """
-
-/// A small deterministic generator for test inputs (SplitMix64, Steele et al. 2014).
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
-    }
-}

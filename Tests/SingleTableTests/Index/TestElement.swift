@@ -1,3 +1,4 @@
+import Randomness
 @testable import SingleTable
 
 /// A tree element for tests: a key and a tag that tells replaced elements apart.
@@ -45,18 +46,5 @@ extension BTree where Element == TestElement {
             return result.count < limit
         }
         return result
-    }
-}
-
-/// A small deterministic generator (SplitMix64) so unit tests shuffle the same way on every run.
-struct SplitMix64: RandomNumberGenerator {
-    var state: UInt64
-    init(seed: UInt64) { state = seed }
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
