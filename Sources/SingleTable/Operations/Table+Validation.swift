@@ -38,18 +38,38 @@ extension Table {
 
     /// Validates and encodes a whole item (PutItem, BatchWriteItem puts, the result of an update).
     ///
-    /// One pass over the item collects the key values, the DynamoDB size, the encoded size and whether any
-    /// value or index key attribute breaks a rule; the record is then written in a second pass. Only when
-    /// something is wrong does `validateItem` run, to throw exactly the error DynamoDB gives first.
+    /// One pass over the item collects the key values, the DynamoDB size and whether any value or index key
+    /// attribute breaks a rule, and encodes the non-key attributes into stack scratch space; the record is
+    /// then one allocation and one copy. Only when something is wrong does `validateItem` run, to throw
+    /// exactly the error DynamoDB gives first; items too big for the scratch space are encoded in a second pass.
     /// Measured (callgrind, dataset load of 37.5k Cruddur items): validateItem + ItemRecord.make, which
-    /// walked the item three times and looked the keys up by hash, were 9.7k of the 32.9k instructions per item.
+    /// walked the item three times and looked the keys up by hash, were 9.7k of the 32.9k instructions per
+    /// item; one walk plus a second for encoding, 6.3k; encoding during the walk: see the commit.
     func prepareItem(_ item: Item) throws(DynamoDBError) -> PreparedItem {
+        let scan = withUnsafeTemporaryAllocation(byteCount: Table.encodingScratchBytes, alignment: 8) { scratch in
+            scanAndEncode(item, into: scratch)
+        }
+        if let prepared = scan { return prepared }
+        // Something is wrong: the full check throws DynamoDB's first error. (Should it pass, encode as it says.)
+        let validated = try validateItem(item)
+        let record = ItemRecord.make(item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
+        return PreparedItem(partition: validated.partition, sortKey: validated.sortKey, record: record)
+    }
+
+    /// Stack space for one item's encoded attributes in `prepareItem` (a Cruddur item needs about 250 bytes).
+    static let encodingScratchBytes = 2048
+
+    /// `prepareItem`'s single pass; nil when the item breaks a rule (the caller then words the error).
+    @inline(__always)
+    private func scanAndEncode(_ item: Item, into scratch: UnsafeMutableRawBufferPointer) -> PreparedItem? {
         var partitionValue: AttributeValue? = nil
         var sortValue: AttributeValue? = nil
         var size = 0
         var attributesLength = 0
         var broken = false
         let sortKeyName = keys.sortKey ?? ""
+        let base = scratch.baseAddress!.assumingMemoryBound(to: UInt8.self)
+        var writer = ItemCodec.Writer(pointer: base)
         for (name, value) in item {
             let nameLength = name.utf8.count
             size &+= nameLength &+ value.sizeInBytes
@@ -63,20 +83,25 @@ extension Table {
                 sortValue = value
             } else {
                 attributesLength &+= ItemCodec.bytesSize(nameLength) &+ ItemCodec.valueSize(value)
+                if attributesLength <= scratch.count {
+                    writer.string(name)
+                    writer.write(value)
+                }
             }
             for rule in indexKeyRules where name.isSameName(rule.name) && !rule.accepts(value) { broken = true }
         }
-        if let partitionValue, !broken, size <= Table.maximumItemSize,
-           Table.isValidKey(partitionValue, type: keys.partitionKeyType, maximumSize: Table.maximumPartitionKeySize),
-           keys.sortKeyType.map({ type in sortValue.map { Table.isValidKey($0, type: type, maximumSize: Table.maximumSortKeySize) } ?? false }) ?? true {
-            let sortKey = sortValue.map(KeyEncoding.encode) ?? []
-            let record = ItemRecord.make(item, keys: keys, sortKey: sortKey, itemSize: size, attributesLength: attributesLength)
-            return PreparedItem(partition: PartitionKey(partitionValue), sortKey: sortKey, record: record)
+        guard let partitionValue, !broken, size <= Table.maximumItemSize,
+              Table.isValidKey(partitionValue, type: keys.partitionKeyType, maximumSize: Table.maximumPartitionKeySize),
+              keys.sortKeyType.map({ type in sortValue.map { Table.isValidKey($0, type: type, maximumSize: Table.maximumSortKeySize) } ?? false }) ?? true
+        else { return nil }
+        let sortKey = sortValue.map(KeyEncoding.encode) ?? []
+        let record: ItemRecord
+        if attributesLength <= scratch.count {
+            record = ItemRecord.make(sortKey: sortKey, encodedAttributes: UnsafeRawBufferPointer(start: base, count: attributesLength), itemSize: size)
+        } else {
+            record = ItemRecord.make(item, keys: keys, sortKey: sortKey, itemSize: size, attributesLength: attributesLength)
         }
-        // Something is wrong: the full check throws DynamoDB's first error. (Should it pass, encode as it says.)
-        let validated = try validateItem(item)
-        let record = ItemRecord.make(item, keys: keys, sortKey: validated.sortKey, itemSize: validated.size)
-        return PreparedItem(partition: validated.partition, sortKey: validated.sortKey, record: record)
+        return PreparedItem(partition: PartitionKey(partitionValue), sortKey: sortKey, record: record)
     }
 
     /// The checks `keyValue` makes of a present key value, without wording an error.

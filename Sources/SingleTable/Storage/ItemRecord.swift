@@ -82,6 +82,23 @@ final class ItemRecord: ManagedBuffer<RecordHeader, UInt8>, @unchecked Sendable 
         return record
     }
 
+    /// A record from attributes already in the codec's form (written by `Table.prepareItem`).
+    static func make(sortKey: [UInt8], encodedAttributes: UnsafeRawBufferPointer, itemSize: Int) -> ItemRecord {
+        let buffer = ItemRecord.create(minimumCapacity: sortKey.count + encodedAttributes.count) { _ in
+            RecordHeader(sortKeyLength: UInt32(sortKey.count), attributesLength: UInt32(encodedAttributes.count), itemSize: UInt32(itemSize))
+        }
+        let record = unsafeDowncast(buffer, to: ItemRecord.self)
+        record.withUnsafeMutablePointerToElements { base in
+            sortKey.withUnsafeBufferPointer { key in
+                if let source = key.baseAddress, key.count > 0 { base.update(from: source, count: key.count) }
+            }
+            if let source = encodedAttributes.baseAddress, encodedAttributes.count > 0 {
+                UnsafeMutableRawPointer(base + sortKey.count).copyMemory(from: source, byteCount: encodedAttributes.count)
+            }
+        }
+        return record
+    }
+
     @inline(__always)
     var itemSize: Int { Int(header.itemSize) }
 
