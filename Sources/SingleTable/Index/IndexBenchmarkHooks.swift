@@ -54,7 +54,8 @@ public enum IndexBenchmarkHooks {
     ///   timed insert copies each into the engine's per-element object, which is part of the engine's cost).
     /// - getProbes: indices into `keys`, looked up one by one.
     /// - rangeUpperBounds / rangePrefixes: per range probe, an exclusive upper bound just above a partition
-    ///   and the partition's key prefix; the newest `rangeLimit` keys below the bound with that prefix are visited.
+    ///   and the partition's key prefix (the bound is the prefix with its last byte raised by one, so the keys
+    ///   from the prefix up to the bound are exactly those with the prefix); the newest `rangeLimit` are visited.
     /// - allocatedBytes: the process's allocated-bytes counter (jemalloc's stats.allocated), read around the insert.
     public static func run(
         keys: [[UInt8]], getProbes: [Int], rangeUpperBounds: [[UInt8]], rangePrefixes: [[UInt8]], rangeLimit: Int,
@@ -91,21 +92,17 @@ public enum IndexBenchmarkHooks {
         return checksum
     }
 
+    /// Newest `limit` elements of each partition: backward from the bound just above the partition down to its
+    /// prefix (inclusive), so the tree, not the body, tells where the partition ends (see `BTree.visit`).
     @inline(never)
     static func rangePhase(upperBounds: [[UInt8]], prefixes: [[UInt8]], limit: Int, in tree: BTree<Element>) -> Int {
         var checksum = 0
         for r in prefixes.indices {
-            prefixes[r].withUnsafeBytes { prefix in
-                var taken = 0
-                tree.visit(from: .exclusive(upperBounds[r]), direction: .backward) { e in
-                    let inPartition = e.withKeyBytes { key in
-                        key.count >= prefix.count && compareKeyBytes(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0
-                    }
-                    guard inPartition else { return false }
-                    checksum &+= e.value
-                    taken += 1
-                    return taken < limit
-                }
+            var taken = 0
+            tree.visit(from: .exclusive(upperBounds[r]), to: .inclusive(prefixes[r]), direction: .backward) { e in
+                checksum &+= e.value
+                taken += 1
+                return taken < limit
             }
         }
         return checksum

@@ -100,54 +100,16 @@ final class _Node<Element: BTreeElement> {
     @inline(__always)
     func search<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> (index: Int, found: Bool) {
         stats.nodeVisited()
-        let length = prefixLength
-        if length > 0 {
-            let common = Swift.min(length, key.count)
-            let order = common > 0 ? memcmp(key.baseAddress!, prefix, common) : 0
-            stats.keyCompared()
-            if order < 0 || (order == 0 && key.count < length) { return (0, false) }  // below every key here
-            if order > 0 { return (count, false) }  // above every key here
-        }
-        let target = _Node.chunk(key, from: length)
-        // Where `key` stands against the one run of elements whose chunk equals `target`, learnt at the
-        // first tie (see the type's comment).
-        var tie = _TieRelation.unknown
-        var tieTarget: UInt64 = 0
+        if prefixLength > 0 { stats.keyCompared() }
+        var comparator = _NodeKeyComparator(key, node: self)
+        if comparator.prefixOrder > 0 { return (0, false) }  // below every key here
+        if comparator.prefixOrder < 0 { return (count, false) }  // above every key here
         var low = 0
         var high = count
         while low < high {
             let middle = (low &+ high) &>> 1
-            let candidate = chunks[middle]
             stats.keyCompared()
-            var order: Int
-            if candidate != target {
-                order = candidate < target ? -1 : 1
-            } else {
-                switch tie {
-                case .keyAbove: order = -1
-                case .keyBelow: order = 1
-                case .within:
-                    let tieCandidate = tieChunks[middle]
-                    if tieCandidate != tieTarget {
-                        order = tieCandidate < tieTarget ? -1 : 1
-                    } else {
-                        order = elements[middle].withKeyBytes { compareKeyBytes($0, key) }
-                    }
-                case .unknown:
-                    let offset = tieOffset
-                    var shares = false
-                    order = elements[middle].withKeyBytes { element in
-                        shares = commonPrefixLength(element, key, limit: offset) == offset
-                        return compareKeyBytes(element, key)
-                    }
-                    if shares {
-                        tie = .within
-                        tieTarget = _Node.chunk(key, from: offset)
-                    } else {
-                        tie = order < 0 ? .keyAbove : .keyBelow
-                    }
-                }
-            }
+            let order = comparator.compare(middle, in: self)
             if order < 0 {
                 low = middle &+ 1
             } else if order > 0 {
@@ -424,7 +386,69 @@ final class _Node<Element: BTreeElement> {
     }
 }
 
-/// How a searched key stands against a node's run of elements whose chunk equals the key's chunk.
+/// Orders the elements of one node against one key, in node memory where the cached chunks tell (see
+/// `_Node`): it follows at most one element at the first tie of chunks, then one per tie of tie chunks.
+/// Used by searches and by visits that stop at a bound key.
+struct _NodeKeyComparator<Element: BTreeElement> {
+    let key: UnsafeRawBufferPointer
+    /// 1 when every element of the node is above the key, -1 when every one is below (the node prefix
+    /// tells), else 0.
+    let prefixOrder: Int
+    /// The key's chunk at the node's prefix length.
+    let target: UInt64
+    /// Where the key stands against the one run of elements whose chunk equals `target`.
+    var tie = _TieRelation.unknown
+    /// The key's chunk at the node's tie offset, once `tie` is `.within`.
+    var tieTarget: UInt64 = 0
+
+    @inline(__always)
+    init(_ key: UnsafeRawBufferPointer, node: _Node<Element>) {
+        self.key = key
+        let length = node.prefixLength
+        var prefixOrder = 0
+        if length > 0 {
+            let common = Swift.min(length, key.count)
+            let order = common > 0 ? memcmp(key.baseAddress!, node.prefix, common) : 0
+            if order < 0 || (order == 0 && key.count < length) { prefixOrder = 1 } else if order > 0 { prefixOrder = -1 }
+        }
+        self.prefixOrder = prefixOrder
+        target = prefixOrder == 0 ? _Node<Element>.chunk(key, from: length) : 0
+    }
+
+    /// Negative, zero or positive as element `index` of `node` (the node given to `init`) is below, equal
+    /// to or above the key.
+    @inline(__always)
+    mutating func compare(_ index: Int, in node: _Node<Element>) -> Int {
+        if prefixOrder != 0 { return prefixOrder }
+        let candidate = node.chunks[index]
+        if candidate != target { return candidate < target ? -1 : 1 }
+        switch tie {
+        case .keyAbove: return -1
+        case .keyBelow: return 1
+        case .within:
+            let tieCandidate = node.tieChunks[index]
+            if tieCandidate != tieTarget { return tieCandidate < tieTarget ? -1 : 1 }
+            return node.elements[index].withKeyBytes { compareKeyBytes($0, key) }
+        case .unknown:
+            let offset = node.tieOffset
+            var shares = false
+            let key = self.key
+            let order = node.elements[index].withKeyBytes { element in
+                shares = commonPrefixLength(element, key, limit: offset) == offset
+                return compareKeyBytes(element, key)
+            }
+            if shares {
+                tie = .within
+                tieTarget = _Node<Element>.chunk(key, from: offset)
+            } else if order != 0 {  // (equal to a lone element that is too short to share: stay unknown)
+                tie = order < 0 ? .keyAbove : .keyBelow
+            }
+            return order
+        }
+    }
+}
+
+/// How a key stands against a node's run of elements whose chunk equals the key's chunk.
 enum _TieRelation {
     /// No element of the run compared yet.
     case unknown
