@@ -91,6 +91,9 @@ extension BTree {
         }
     }
 
+    /// How many elements ahead a leaf visit prefetches (see `_Node.prefetchElements`).
+    static var prefetchDistance: Int { 4 }
+
     // Each helper returns false once `body` asked to stop or an element lay beyond `end`. `endCheck` is the
     // node's comparator against the end key (nil without an end).
 
@@ -110,7 +113,11 @@ extension BTree {
         stats.nodeVisited()
         var endCheck = end.map { _NodeKeyComparator($0.key, node: node) }
         guard node.children != nil else {
-            for i in 0..<node.count where try !report(node, i, end: end, endCheck: &endCheck, body) { return false }
+            node.prefetchElements(from: 0, step: 1, count: Self.prefetchDistance)
+            for i in 0..<node.count {
+                node.prefetchElements(from: i + Self.prefetchDistance, step: 1, count: 1)
+                guard try report(node, i, end: end, endCheck: &endCheck, body) else { return false }
+            }
             return true
         }
         for i in 0..<node.count {
@@ -127,7 +134,9 @@ extension BTree {
         var endCheck = end.map { _NodeKeyComparator($0.key, node: node) }
         guard node.children != nil else {
             var i = node.count - 1
+            node.prefetchElements(from: i, step: -1, count: Self.prefetchDistance)
             while i >= 0 {
+                node.prefetchElements(from: i - Self.prefetchDistance, step: -1, count: 1)
                 guard try report(node, i, end: end, endCheck: &endCheck, body) else { return false }
                 i -= 1
             }
@@ -164,7 +173,9 @@ extension BTree {
                 return false
             }
         }
+        if isLeaf { node.prefetchElements(from: next, step: 1, count: Self.prefetchDistance) }
         while next < node.count {
+            if isLeaf { node.prefetchElements(from: next + Self.prefetchDistance, step: 1, count: 1) }
             guard try report(node, next, end: end, endCheck: &endCheck, body) else { return false }
             next += 1
             if !isLeaf {
@@ -196,7 +207,9 @@ extension BTree {
             }
         }
         var next = index - 1
+        if isLeaf { node.prefetchElements(from: next, step: -1, count: Self.prefetchDistance) }
         while next >= 0 {
+            if isLeaf { node.prefetchElements(from: next - Self.prefetchDistance, step: -1, count: 1) }
             guard try report(node, next, end: end, endCheck: &endCheck, body) else { return false }
             if !isLeaf {
                 guard try visitAllBackward(node.child(next), end: end, stats: &stats, body) else { return false }
