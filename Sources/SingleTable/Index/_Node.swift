@@ -111,7 +111,7 @@ final class _Node<Element: BTreeElement> {
         while low < high {
             let middle = (low &+ high) &>> 1
             stats.keyCompared()
-            let order = comparator.compare(middle, in: self)
+            let order = comparator.compare(middle, in: self, searching: low..<high)
             if order < 0 {
                 low = middle &+ 1
             } else if order > 0 {
@@ -444,9 +444,10 @@ struct _NodeKeyComparator<Element: BTreeElement> {
     }
 
     /// Negative, zero or positive as element `index` of `node` (the node given to `init`) is below, equal
-    /// to or above the key.
+    /// to or above the key. A binary search passes the indices it still considers: at its first tie, the
+    /// tie chunks there are prefetched while the element is read.
     @inline(__always)
-    mutating func compare(_ index: Int, in node: _Node<Element>) -> Int {
+    mutating func compare(_ index: Int, in node: _Node<Element>, searching interval: Range<Int>? = nil) -> Int {
         if prefixOrder != 0 { return prefixOrder }
         let candidate = node.chunks[index]
         if candidate != target { return candidate < target ? -1 : 1 }
@@ -458,6 +459,14 @@ struct _NodeKeyComparator<Element: BTreeElement> {
             if tieCandidate != tieTarget { return tieCandidate < tieTarget ? -1 : 1 }
             return node.elements[index].withKeyBytes { compareKeyBytes($0, key) }
         case .unknown:
+            if let interval {
+                var offset = interval.lowerBound &* 8
+                let end = interval.upperBound &* 8
+                while offset < end {
+                    stbench_prefetch(UnsafeRawPointer(node.tieChunks) + offset)
+                    offset &+= 64
+                }
+            }
             let offset = node.tieOffset
             var shares = false
             let key = self.key
