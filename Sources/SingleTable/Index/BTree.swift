@@ -57,8 +57,9 @@
 /// misses overlap: wall time, engine alone, alternating builds, 3 pairs each: chunk lines get about -10 %,
 /// tie chunks get about -8 %, elements newest-20 about -30 %.
 /// Same-run ratios against Rust's std BTreeMap (`bench index --runs 3`, shared 2-core machine, medians):
-/// before these changes get 0.67x, newest-20 0.61x; after them get 1.1x (2290 vs 2500 ns), newest-20
-/// 1.5x (2957 vs 4377 ns), insert 1.0x. Tried and dropped: an optimistic tie resolution that reads only
+/// before these changes get 0.67x, newest-20 0.61x; after them, three runs: get 1.1x / 0.9x / 1.0x
+/// (e.g. 2290 vs 2500 ns), newest-20 1.5x / 1.0x / 1.4x, insert 1.0x / 0.7x / 1.2x (the insert now copies
+/// each key into its element; Rust's keys are moved in). Tried and dropped: an optimistic tie resolution that reads only
 /// the element found (LL misses -3 %, instructions +28 %, no clear wall gain).
 final class BTree<Element: BTreeElement> {
     /// Maximum elements per node.
