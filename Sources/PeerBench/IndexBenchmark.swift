@@ -55,6 +55,8 @@ public struct IndexBenchmark {
         var engine = ContenderResult(name: "stbench engine BTree (capacity 128)", memoryMethod: Self.jemallocMethod, runs: [])
         var dictionary = ContenderResult(name: "swift-collections SortedDictionary", memoryMethod: Self.jemallocMethod, runs: [])
         var sortedSet = ContenderResult(name: "swift-collections SortedSet (entries by key)", memoryMethod: Self.jemallocMethod, runs: [])
+        // For profiling the engine alone (e.g. under cachegrind, where every other contender costs minutes).
+        let engineOnly = ProcessInfo.processInfo.environment["STBENCH_INDEX_ENGINE_ONLY"] == "1"
         // Interleaved runs, so a noisy moment on the shared machine hits every contender rather than one.
         for run in 1...options.runs {
             progress("run \(run)/\(options.runs): engine")
@@ -62,13 +64,14 @@ public struct IndexBenchmark {
                                             rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocated)
             engine.runs.append(IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
                                         rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes))
+            if engineOnly { continue }
             progress("run \(run)/\(options.runs): SortedDictionary")
             dictionary.runs.append(SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocated))
             progress("run \(run)/\(options.runs): SortedSet")
             sortedSet.runs.append(SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocated))
         }
-        var contenders = [engine, dictionary, sortedSet]
-        if !options.swiftOnly {
+        var contenders = engineOnly ? [engine] : [engine, dictionary, sortedSet]
+        if !options.swiftOnly && !engineOnly {
             let file = options.buildDirectory + "/index-keys.txt"
             try FileManager.default.createDirectory(atPath: options.buildDirectory, withIntermediateDirectories: true)
             try set.write(to: file)

@@ -3,7 +3,7 @@ extension BTree {
     /// Describes every broken invariant (empty when the tree is sound): strictly increasing keys within and
     /// across nodes, children bounded by their separators, `count` equal to the elements held, every
     /// non-root node holding 1 ... `nodeCapacity` elements, internal nodes with `count + 1` children and
-    /// nil spare slots, all leaves at one depth, each node's cached key prefix and chunks matching its keys,
+    /// nil spare slots, all leaves at one depth, each node's cached key prefix, chunks and tie chunks matching its keys,
     /// every node but a root leaf at full capacity.
     func invariantViolations() -> [String] {
         var violations: [String] = []
@@ -57,6 +57,24 @@ extension BTree {
                 node.sharesPrefix(key) && node.chunks[i] == _Node<Element>.chunk(key, from: node.prefixLength)
             }
             if !cached { violations.append("stale key prefix or chunk at depth \(depth), index \(i)") }
+        }
+        var runStart = 0
+        while runStart < node.count {
+            var runEnd = runStart + 1
+            while runEnd < node.count && node.chunks[runEnd] == node.chunks[runStart] { runEnd += 1 }
+            if runEnd - runStart >= 2 {
+                let shared = node.elements[runStart].withKeyBytes { first in
+                    node.elements[runEnd - 1].withKeyBytes { last in commonPrefixLength(first, last, limit: .max) }
+                }
+                if shared < node.tieOffset {
+                    violations.append("run \(runStart)..<\(runEnd) of equal chunks at depth \(depth) shares \(shared) bytes, below the tie offset \(node.tieOffset)")
+                }
+            }
+            runStart = runEnd
+        }
+        for i in 0..<node.count {
+            let tieChunk = node.elements[i].withKeyBytes { _Node<Element>.chunk($0, from: node.tieOffset) }
+            if node.tieChunks[i] != tieChunk { violations.append("stale tie chunk at depth \(depth), index \(i)") }
         }
         if node.prefixLength > _Node<Element>.maximumPrefixLength {
             violations.append("prefix length \(node.prefixLength) exceeds \(_Node<Element>.maximumPrefixLength)")

@@ -6,8 +6,9 @@
 /// A final class (not a copy-on-write struct) because the table mutates trees in place under its own lock
 /// and keeps many of them in a dictionary; not thread-safe by itself.
 ///
-/// Searches stay in node memory: each node caches its keys' common prefix and the next 8 bytes of every key
-/// (see `_Node`), and follows an element only when those tie.
+/// Searches stay in node memory: each node caches its keys' common prefix and the next 8 bytes of every key,
+/// plus 8 bytes further on for keys whose first 8 tie (see `_Node`), and follows at most about one element
+/// per node.
 ///
 /// ## Measurements that chose the node capacity and the layout
 /// `STBENCH_BENCH=1 swift test -c release --filter BTreeBenchmarks` (`BTreeBenchmark`), Swift 6.3.1, Linux,
@@ -26,7 +27,7 @@
 /// 128 is best for a big tree (one level fewer than 64; binary search over cached chunks is cheap), so it is
 /// `defaultNodeCapacity`. For per-partition trees capacity is within noise (hash-of-trees layout at 32, 64
 /// and 128 in a third, busier run); what mattered there was memory, since a node costs about
-/// 64 + 16 × capacity bytes however few elements it holds: a new tree's root leaf therefore starts at
+/// 64 + 24 × capacity bytes however few elements it holds: a new tree's root leaf therefore starts at
 /// `initialRootCapacity` slots and doubles as needed.
 ///
 /// Layout, 1M messages (capacity 64, run 1 / run 2):
@@ -37,6 +38,29 @@
 ///
 /// Point gets cost about the same; newest-N per partition is 3-5x cheaper with a tree per partition (the
 /// visit starts at the partition's own root, no bound key to build, no per-element prefix check).
+///
+/// ## Measurements that chose the search and visit details (one big tree of composite keys)
+/// `stbench bench index` (1M `MSG#<uuid>|<ISO-8601>` keys, 10k partitions, elements holding their key
+/// inline like `ItemRecord`). Cache misses per operation from callgrind's simulation (D1 48 KB, LL 32 MB,
+/// `STBENCH_INDEX_ENGINE_ONLY=1 valgrind --tool=callgrind --cache-sim=yes --toggle-collect='*getPhase*'`
+/// on a stripped release build, 20k operations), deterministic:
+///
+///     change                                    get D1 / LL    newest-20 D1 / LL
+///     chunks only, element holding a [UInt8]    37.2 / 14.9    82.9 / 26.8
+///     + tie chunks (see `_Node`)                28.6 /  8.3    82.5 / 26.6
+///     + element with its key inline¹            28.8 /  9.6    66.0 / 19.7
+///     + visit `to:` bound checked in node memory 28.8 /  9.6    47.7 / 12.6
+///
+/// ¹ A fair setup, not a speed-up for gets: the [UInt8] element shared its key buffer with the probe key,
+/// so the final comparison of a hit cost no miss. Prefetching (a node's chunk lines on entry, the tie chunks
+/// of the searched interval at the first tie, leaf elements 4 ahead in visits) changes no count but lets
+/// misses overlap: wall time, engine alone, alternating builds, 3 pairs each: chunk lines get about -10 %,
+/// tie chunks get about -8 %, elements newest-20 about -30 %.
+/// Same-run ratios against Rust's std BTreeMap (`bench index --runs 3`, shared 2-core machine, medians):
+/// before these changes get 0.67x, newest-20 0.61x; after them, three runs: get 1.1x / 0.9x / 1.0x
+/// (e.g. 2290 vs 2500 ns), newest-20 1.5x / 1.0x / 1.4x, insert 1.0x / 0.7x / 1.2x (the insert now copies
+/// each key into its element; Rust's keys are moved in). Tried and dropped: an optimistic tie resolution that reads only
+/// the element found (LL misses -3 %, instructions +28 %, no clear wall gain).
 final class BTree<Element: BTreeElement> {
     /// Maximum elements per node.
     let nodeCapacity: Int
@@ -58,7 +82,7 @@ final class BTree<Element: BTreeElement> {
     }
 
     /// A new tree's root leaf holds this many elements and doubles when full, up to `nodeCapacity`: most
-    /// partitions are small, and a full-size node costs about 64 + 16 × capacity bytes however few
+    /// partitions are small, and a full-size node costs about 64 + 24 × capacity bytes however few
     /// elements it holds. Only a root leaf is ever smaller than `nodeCapacity`.
     static var initialRootCapacity: Int { 4 }
 

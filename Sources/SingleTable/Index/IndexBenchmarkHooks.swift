@@ -19,24 +19,43 @@ public enum IndexBenchmarkHooks {
         public var height: Int
     }
 
-    /// An element as the table stores them: a class instance holding its key bytes and a value.
-    final class Element: BTreeElement {
-        let key: [UInt8]
-        let value: Int
-        init(key: [UInt8], value: Int) {
-            self.key = key
-            self.value = value
+    /// An element as the table stores them: one allocation holding its value and, inline, its key bytes
+    /// (the table's `ItemRecord` is likewise a `ManagedBuffer` with the sort key at the start of its tail).
+    /// An element holding a `[UInt8]` cost a second dependent miss per key comparison (object, then array).
+    final class Element: ManagedBuffer<ElementHeader, UInt8>, BTreeElement {
+        static func make(key: [UInt8], value: Int) -> Element {
+            let buffer = Element.create(minimumCapacity: key.count) { _ in ElementHeader(value: value, keyLength: key.count) }
+            let element = unsafeDowncast(buffer, to: Element.self)
+            element.withUnsafeMutablePointerToElements { bytes in
+                key.withUnsafeBufferPointer { source in
+                    if let start = source.baseAddress, source.count > 0 { bytes.update(from: start, count: source.count) }
+                }
+            }
+            return element
         }
+
+        @inline(__always) var value: Int { header.value }
+
         @inline(__always)
-        func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R { try key.withUnsafeBytes(body) }
+        func withKeyBytes<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+            try withUnsafeMutablePointers { header, bytes in
+                try body(UnsafeRawBufferPointer(start: bytes, count: header.pointee.keyLength))
+            }
+        }
+    }
+
+    struct ElementHeader {
+        var value: Int
+        var keyLength: Int
     }
 
     /// One run on a fresh tree.
     /// - keys: inserted in this order, key `i` with value `i` (the key arrays are built by the caller; the
-    ///   timed insert wraps each in the engine's per-element object, which is part of the engine's cost).
+    ///   timed insert copies each into the engine's per-element object, which is part of the engine's cost).
     /// - getProbes: indices into `keys`, looked up one by one.
     /// - rangeUpperBounds / rangePrefixes: per range probe, an exclusive upper bound just above a partition
-    ///   and the partition's key prefix; the newest `rangeLimit` keys below the bound with that prefix are visited.
+    ///   and the partition's key prefix (the bound is the prefix with its last byte raised by one, so the keys
+    ///   from the prefix up to the bound are exactly those with the prefix); the newest `rangeLimit` are visited.
     /// - allocatedBytes: the process's allocated-bytes counter (jemalloc's stats.allocated), read around the insert.
     public static func run(
         keys: [[UInt8]], getProbes: [Int], rangeUpperBounds: [[UInt8]], rangePrefixes: [[UInt8]], rangeLimit: Int,
@@ -46,33 +65,47 @@ public enum IndexBenchmarkHooks {
                      "IndexBenchmarkHooks.run: rangeUpperBounds (\(rangeUpperBounds.count)) and rangePrefixes (\(rangePrefixes.count)) differ in count")
         let tree = BTree<Element>(nodeCapacity: nodeCapacity ?? BTree<Element>.defaultNodeCapacity)
         let before = allocatedBytes()
-        let insert = nanosPerOp(keys.count) {
-            for i in keys.indices { tree.insert(Element(key: keys[i], value: i)) }
-        }
+        let insert = nanosPerOp(keys.count) { insertPhase(keys, into: tree) }
         let allocated = allocatedBytes() - before
         var getChecksum = 0
-        let get = nanosPerOp(getProbes.count) {
-            for p in getProbes { getChecksum &+= keys[p].withUnsafeBytes { tree.find($0)?.value ?? 0 } }
-        }
+        let get = nanosPerOp(getProbes.count) { getChecksum = getPhase(getProbes, keys: keys, in: tree) }
         var rangeChecksum = 0
         let range = nanosPerOp(rangePrefixes.count) {
-            for r in rangePrefixes.indices {
-                rangePrefixes[r].withUnsafeBytes { prefix in
-                    var taken = 0
-                    tree.visit(from: .exclusive(rangeUpperBounds[r]), direction: .backward) { e in
-                        let inPartition = e.key.withUnsafeBytes { key in
-                            key.count >= prefix.count && compareKeyBytes(UnsafeRawBufferPointer(rebasing: key[..<prefix.count]), prefix) == 0
-                        }
-                        guard inPartition else { return false }
-                        rangeChecksum &+= e.value
-                        taken += 1
-                        return taken < rangeLimit
-                    }
-                }
-            }
+            rangeChecksum = rangePhase(upperBounds: rangeUpperBounds, prefixes: rangePrefixes, limit: rangeLimit, in: tree)
         }
         return Timings(insertNanos: insert, getNanos: get, rangeNanos: range, getChecksum: getChecksum,
                        rangeChecksum: rangeChecksum, insertAllocatedBytes: allocated, height: tree.shape().height)
+    }
+
+    // The phases are separate functions, never inlined, so a profiler can count one phase alone
+    // (`valgrind --tool=cachegrind --toggle-collect='*getPhase*'`).
+
+    @inline(never)
+    static func insertPhase(_ keys: [[UInt8]], into tree: BTree<Element>) {
+        for i in keys.indices { tree.insert(Element.make(key: keys[i], value: i)) }
+    }
+
+    @inline(never)
+    static func getPhase(_ probes: [Int], keys: [[UInt8]], in tree: BTree<Element>) -> Int {
+        var checksum = 0
+        for p in probes { checksum &+= keys[p].withUnsafeBytes { tree.find($0)?.value ?? 0 } }
+        return checksum
+    }
+
+    /// Newest `limit` elements of each partition: backward from the bound just above the partition down to its
+    /// prefix (inclusive), so the tree, not the body, tells where the partition ends (see `BTree.visit`).
+    @inline(never)
+    static func rangePhase(upperBounds: [[UInt8]], prefixes: [[UInt8]], limit: Int, in tree: BTree<Element>) -> Int {
+        var checksum = 0
+        for r in prefixes.indices {
+            var taken = 0
+            tree.visit(from: .exclusive(upperBounds[r]), to: .inclusive(prefixes[r]), direction: .backward) { e in
+                checksum &+= e.value
+                taken += 1
+                return taken < limit
+            }
+        }
+        return checksum
     }
 
     static func nanosPerOp(_ operations: Int, _ body: () -> Void) -> Double {

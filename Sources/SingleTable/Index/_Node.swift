@@ -5,6 +5,7 @@ import Musl
 #elseif canImport(Darwin)
 import Darwin
 #endif
+import CShims
 
 /// One B-tree node: up to `capacity` elements in key order and, in an internal node, `count + 1` children.
 ///
@@ -22,8 +23,24 @@ import Darwin
 /// Invariant: every key in the node starts with `prefix[0..<prefixLength]` and `chunks[i]` is
 /// `chunk(key(i), from: prefixLength)`; removals keep it (a common prefix stays common), insertions refresh
 /// it when the new key does not share the prefix.
+///
+/// Tie chunks: chunks alone failed on composite keys. A leaf of the 1M-message index spans about two
+/// conversations, so its prefix ends inside the conversation id and all ~50 keys of one conversation have
+/// the same chunk; a binary search then followed ~6 elements one after another (12 dependent misses).
+/// Keys with equal chunks form one consecutive run (chunks are monotone), and the keys of a run share a much
+/// longer prefix (conversation id and the start of the timestamp). So each node also keeps `tieOffset`, a
+/// length that every run of two or more equal chunks shares, and per element `tieChunks[i]` =
+/// `chunk(key(i), from: tieOffset)`. A search follows one element at its first tie, which tells it whether
+/// the key shares the run's first `tieOffset` bytes (then tie chunks order it within the run) or lies
+/// wholly below or above the run. Invariant: for every run `i..<j` (j - i >= 2) of equal chunks,
+/// `key(i)` and `key(j - 1)` share their first `tieOffset` bytes (so every key of the run does), and
+/// `tieChunks[i]` is `chunk(key(i), from: tieOffset)` for every element. Removals keep it; an insertion
+/// into a run whose new key does not share the run's `tieOffset` bytes lowers `tieOffset` and recomputes
+/// the tie chunks.
 final class _Node<Element: BTreeElement> {
     static var maximumPrefixLength: Int { 64 }
+    /// `tieOffset` of a node with no run of equal chunks: any run created later lowers it.
+    static var noTieOffset: Int { Int(UInt16.max) }
 
     let capacity: Int
     /// Number of elements (`elements[0..<count]` are initialised).
@@ -32,10 +49,13 @@ final class _Node<Element: BTreeElement> {
     /// nil for a leaf; `capacity + 1` slots for an internal node.
     let children: UnsafeMutablePointer<_Node?>?
     var prefixLength: Int = 0
+    /// A length every run of two or more equal chunks shares (see the type's comment).
+    var tieOffset: Int = _Node.noTieOffset
     let prefix: UnsafeMutablePointer<UInt8>
     let chunks: UnsafeMutablePointer<UInt64>
+    let tieChunks: UnsafeMutablePointer<UInt64>
 
-    /// The one allocation behind `prefix`, `chunks`, `children` and `elements`, in that order (the order a
+    /// The one allocation behind `prefix`, `chunks`, `tieChunks`, `children` and `elements`, in that order (the order a
     /// search reads them). One block instead of four saves cache misses, which dominate big trees: a dependent
     /// DRAM load measured 574 ns on the development machine.
     private let storage: UnsafeMutableRawPointer
@@ -49,11 +69,12 @@ final class _Node<Element: BTreeElement> {
             "_Node: expected elements and child slots to be one pointer wide")
         let prefixBytes = _Node.maximumPrefixLength
         let childSlots = isLeaf ? 0 : capacity + 1
-        let byteCount = prefixBytes + word * (capacity + childSlots + capacity)
+        let byteCount = prefixBytes + word * (capacity + capacity + childSlots + capacity)
         storage = .allocate(byteCount: byteCount, alignment: 64)
         prefix = storage.bindMemory(to: UInt8.self, capacity: prefixBytes)
         chunks = (storage + prefixBytes).bindMemory(to: UInt64.self, capacity: capacity)
-        let childrenStart = storage + prefixBytes + word * capacity
+        tieChunks = (storage + prefixBytes + word * capacity).bindMemory(to: UInt64.self, capacity: capacity)
+        let childrenStart = storage + prefixBytes + word * 2 * capacity
         elements = (childrenStart + word * childSlots).bindMemory(to: Element.self, capacity: capacity)
         if isLeaf {
             self.children = nil
@@ -80,27 +101,17 @@ final class _Node<Element: BTreeElement> {
     @inline(__always)
     func search<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> (index: Int, found: Bool) {
         stats.nodeVisited()
-        let length = prefixLength
-        if length > 0 {
-            let common = Swift.min(length, key.count)
-            let order = common > 0 ? memcmp(key.baseAddress!, prefix, common) : 0
-            stats.keyCompared()
-            if order < 0 || (order == 0 && key.count < length) { return (0, false) }  // below every key here
-            if order > 0 { return (count, false) }  // above every key here
-        }
-        let target = _Node.chunk(key, from: length)
+        prefetchChunks()
+        if prefixLength > 0 { stats.keyCompared() }
+        var comparator = _NodeKeyComparator(key, node: self)
+        if comparator.prefixOrder > 0 { return (0, false) }  // below every key here
+        if comparator.prefixOrder < 0 { return (count, false) }  // above every key here
         var low = 0
         var high = count
         while low < high {
             let middle = (low &+ high) &>> 1
-            let candidate = chunks[middle]
             stats.keyCompared()
-            let order: Int
-            if candidate != target {
-                order = candidate < target ? -1 : 1
-            } else {
-                order = elements[middle].withKeyBytes { compareKeyBytes($0, key) }
-            }
+            let order = comparator.compare(middle, in: self, searching: low..<high)
             if order < 0 {
                 low = middle &+ 1
             } else if order > 0 {
@@ -110,6 +121,32 @@ final class _Node<Element: BTreeElement> {
             }
         }
         return (low, false)
+    }
+
+    /// Starts loading every cache line of the chunks, so the binary search's misses overlap instead of
+    /// following one another.
+    @inline(__always)
+    func prefetchChunks() {
+        let bytes = count &* MemoryLayout<UInt64>.stride
+        var offset = 0
+        while offset < bytes {
+            stbench_prefetch(UnsafeRawPointer(chunks) + offset)
+            offset &+= 64
+        }
+    }
+
+    /// Starts loading the objects of up to `count` elements from `index`, `step` apart (1 or -1), within
+    /// the node. A visit's body reads each element, and passing an element to it retains it (an atomic
+    /// write, which waits for earlier loads), so without this the elements' misses come one after another.
+    @inline(__always)
+    func prefetchElements(from index: Int, step: Int, count: Int) {
+        var i = index
+        var left = count
+        while left > 0 && i >= 0 && i < self.count {
+            stbench_prefetch(UnsafeRawPointer(elements + i).load(as: UnsafeRawPointer.self))
+            i &+= step
+            left &-= 1
+        }
     }
 
     /// Up to 8 key bytes from `offset` as a big-endian integer, zero-padded. Unequal chunks order their keys;
@@ -136,17 +173,16 @@ final class _Node<Element: BTreeElement> {
         prefixLength == 0 || (key.count >= prefixLength && memcmp(key.baseAddress!, prefix, prefixLength) == 0)
     }
 
-    /// Recomputes the common prefix (of the first and last keys, hence of all) and every chunk.
+    /// Recomputes the common prefix (of the first and last keys, hence of all), every chunk and the ties.
     func refreshPrefix() {
         guard count > 0 else {
             prefixLength = 0
+            tieOffset = _Node.noTieOffset
             return
         }
         elements[0].withKeyBytes { first in
             elements[count - 1].withKeyBytes { last in
-                var length = 0
-                let limit = Swift.min(first.count, last.count, _Node.maximumPrefixLength)
-                while length < limit && first[length] == last[length] { length += 1 }
+                let length = commonPrefixLength(first, last, limit: _Node.maximumPrefixLength)
                 prefixLength = length
                 if length > 0 { UnsafeMutableRawPointer(prefix).copyMemory(from: first.baseAddress!, byteCount: length) }
             }
@@ -154,24 +190,76 @@ final class _Node<Element: BTreeElement> {
         for i in 0..<count {
             chunks[i] = elements[i].withKeyBytes { _Node.chunk($0, from: prefixLength) }
         }
+        refreshTies()
     }
 
-    /// Moves `count` chunks (overlapping ranges allowed: a memmove).
+    /// Recomputes `tieOffset` (the shortest common prefix of a run of equal chunks: of its first and last
+    /// keys, hence of all) and every tie chunk.
+    func refreshTies() {
+        var offset = _Node.noTieOffset
+        var start = 0
+        while start < count {
+            var end = start &+ 1
+            while end < count && chunks[end] == chunks[start] { end &+= 1 }
+            if end &- start >= 2 {
+                let shared = elements[start].withKeyBytes { first in
+                    elements[end &- 1].withKeyBytes { last in commonPrefixLength(first, last, limit: offset) }
+                }
+                offset = Swift.min(offset, shared)
+            }
+            start = end
+        }
+        tieOffset = offset
+        refreshTieChunks()
+    }
+
+    private func refreshTieChunks() {
+        for i in 0..<count {
+            tieChunks[i] = elements[i].withKeyBytes { _Node.chunk($0, from: tieOffset) }
+        }
+    }
+
+    /// Fills the chunk and tie chunk of the element just placed at `index` (the other elements' are valid).
+    /// A key that joins a run of equal chunks without sharing the run's first `tieOffset` bytes lowers
+    /// `tieOffset` (one key of the run is compared: the run's keys share those bytes). Returns false, caching
+    /// nothing, when the key does not share the node's prefix: the caller must `refreshPrefix()`.
+    func cacheChunks(at index: Int) -> Bool {
+        elements[index].withKeyBytes { key in
+            guard sharesPrefix(key) else { return false }
+            let chunk = _Node.chunk(key, from: prefixLength)
+            chunks[index] = chunk
+            var runNeighbor = -1
+            if index > 0 && chunks[index &- 1] == chunk {
+                runNeighbor = index &- 1
+            } else if index &+ 1 < count && chunks[index &+ 1] == chunk {
+                runNeighbor = index &+ 1
+            }
+            if runNeighbor >= 0 {
+                let offset = tieOffset
+                let shared = elements[runNeighbor].withKeyBytes { commonPrefixLength(key, $0, limit: offset) }
+                if shared < offset {
+                    tieOffset = shared
+                    refreshTieChunks()
+                    return true
+                }
+            }
+            tieChunks[index] = _Node.chunk(key, from: tieOffset)
+            return true
+        }
+    }
+
+    /// Moves `count` chunks and tie chunks (overlapping ranges allowed: a memmove).
     @inline(__always)
     func shiftChunks(from source: Int, to destination: Int, count: Int) {
         guard count > 0 else { return }
         UnsafeMutableRawPointer(chunks + destination).copyMemory(from: chunks + source, byteCount: count &* 8)
+        UnsafeMutableRawPointer(tieChunks + destination).copyMemory(from: tieChunks + source, byteCount: count &* 8)
     }
 
     /// Puts `element` at `index` in place of the element there, keeping chunks and prefix valid.
     func replaceElement(at index: Int, with element: Element) {
         elements[index] = element
-        let fits = element.withKeyBytes { key in
-            guard sharesPrefix(key) else { return false }
-            chunks[index] = _Node.chunk(key, from: prefixLength)
-            return true
-        }
-        if !fits { refreshPrefix() }
+        if !cacheChunks(at: index) { refreshPrefix() }
     }
 
     // MARK: Insertion
@@ -193,12 +281,7 @@ final class _Node<Element: BTreeElement> {
                 (children + index + 1).initialize(to: rightChild)
             }
             count += 1
-            let fits = element.withKeyBytes { key in
-                guard sharesPrefix(key) else { return false }
-                chunks[index] = _Node.chunk(key, from: prefixLength)
-                return true
-            }
-            if !fits { refreshPrefix() }
+            if !cacheChunks(at: index) { refreshPrefix() }
             return nil
         }
         // Full: lay out the capacity + 1 elements (and capacity + 2 children) in scratch space, then cut.
@@ -329,4 +412,103 @@ final class _Node<Element: BTreeElement> {
         count -= 1
         return removed
     }
+}
+
+/// Orders the elements of one node against one key, in node memory where the cached chunks tell (see
+/// `_Node`): it follows at most one element at the first tie of chunks, then one per tie of tie chunks.
+/// Used by searches and by visits that stop at a bound key.
+struct _NodeKeyComparator<Element: BTreeElement> {
+    let key: UnsafeRawBufferPointer
+    /// 1 when every element of the node is above the key, -1 when every one is below (the node prefix
+    /// tells), else 0.
+    let prefixOrder: Int
+    /// The key's chunk at the node's prefix length.
+    let target: UInt64
+    /// Where the key stands against the one run of elements whose chunk equals `target`.
+    var tie = _TieRelation.unknown
+    /// The key's chunk at the node's tie offset, once `tie` is `.within`.
+    var tieTarget: UInt64 = 0
+
+    @inline(__always)
+    init(_ key: UnsafeRawBufferPointer, node: _Node<Element>) {
+        self.key = key
+        let length = node.prefixLength
+        var prefixOrder = 0
+        if length > 0 {
+            let common = Swift.min(length, key.count)
+            let order = common > 0 ? memcmp(key.baseAddress!, node.prefix, common) : 0
+            if order < 0 || (order == 0 && key.count < length) { prefixOrder = 1 } else if order > 0 { prefixOrder = -1 }
+        }
+        self.prefixOrder = prefixOrder
+        target = prefixOrder == 0 ? _Node<Element>.chunk(key, from: length) : 0
+    }
+
+    /// Negative, zero or positive as element `index` of `node` (the node given to `init`) is below, equal
+    /// to or above the key. A binary search passes the indices it still considers: at its first tie, the
+    /// tie chunks there are prefetched while the element is read.
+    @inline(__always)
+    mutating func compare(_ index: Int, in node: _Node<Element>, searching interval: Range<Int>? = nil) -> Int {
+        if prefixOrder != 0 { return prefixOrder }
+        let candidate = node.chunks[index]
+        if candidate != target { return candidate < target ? -1 : 1 }
+        switch tie {
+        case .keyAbove: return -1
+        case .keyBelow: return 1
+        case .within:
+            let tieCandidate = node.tieChunks[index]
+            if tieCandidate != tieTarget { return tieCandidate < tieTarget ? -1 : 1 }
+            return node.elements[index].withKeyBytes { compareKeyBytes($0, key) }
+        case .unknown:
+            if let interval {
+                var offset = interval.lowerBound &* 8
+                let end = interval.upperBound &* 8
+                while offset < end {
+                    stbench_prefetch(UnsafeRawPointer(node.tieChunks) + offset)
+                    offset &+= 64
+                }
+            }
+            let offset = node.tieOffset
+            var shares = false
+            let key = self.key
+            let order = node.elements[index].withKeyBytes { element in
+                shares = commonPrefixLength(element, key, limit: offset) == offset
+                return compareKeyBytes(element, key)
+            }
+            if shares {
+                tie = .within
+                tieTarget = _Node<Element>.chunk(key, from: offset)
+            } else if order != 0 {  // (equal to a lone element that is too short to share: stay unknown)
+                tie = order < 0 ? .keyAbove : .keyBelow
+            }
+            return order
+        }
+    }
+}
+
+/// How a key stands against a node's run of elements whose chunk equals the key's chunk.
+enum _TieRelation {
+    /// No element of the run compared yet.
+    case unknown
+    /// The key is above every element of the run.
+    case keyAbove
+    /// The key is below every element of the run.
+    case keyBelow
+    /// The key shares the run's first `tieOffset` bytes: tie chunks order it within the run.
+    case within
+}
+
+/// The length of the common prefix of `a` and `b`, at most `limit`.
+@inline(__always)
+func commonPrefixLength(_ a: UnsafeRawBufferPointer, _ b: UnsafeRawBufferPointer, limit: Int) -> Int {
+    let end = Swift.min(a.count, b.count, limit)
+    var i = 0
+    while i &+ 8 <= end {
+        // Little-endian order puts the first differing byte in the lowest set bits of the difference.
+        let difference = (a.loadUnaligned(fromByteOffset: i, as: UInt64.self)
+            ^ b.loadUnaligned(fromByteOffset: i, as: UInt64.self)).littleEndian
+        if difference != 0 { return i &+ difference.trailingZeroBitCount &>> 3 }
+        i &+= 8
+    }
+    while i < end && a[i] == b[i] { i &+= 1 }
+    return i
 }

@@ -10,14 +10,15 @@ import Testing
         case insert(Int, tag: Int)
         case remove(Int)
         case find(Int)
-        case visit(BTreeBound, BTreeDirection, limit: Int)
+        /// A visit from the first bound to the second (`to:`), stopping after `limit` elements.
+        case visit(BTreeBound, BTreeBound, BTreeDirection, limit: Int)
 
         var description: String {
             switch self {
             case .insert(let key, let tag): "insert \(key)#\(tag)"
             case .remove(let key): "remove \(key)"
             case .find(let key): "find \(key)"
-            case .visit(let bound, let direction, let limit): "visit \(bound) \(direction) limit \(limit)"
+            case .visit(let bound, let end, let direction, let limit): "visit \(bound) to \(end) \(direction) limit \(limit)"
             }
         }
     }
@@ -30,10 +31,19 @@ import Testing
             case 0...8: .insert(key, tag: tag)
             case 9...12: .remove(key)
             case 13...14: .find(key)
-            case 15: .visit(.unbounded, tag % 2 == 0 ? .forward : .backward, limit: limit)
-            case 16, 17: .visit(.inclusive(testKey(key)), tag % 2 == 0 ? .forward : .backward, limit: limit)
-            default: .visit(.exclusive(testKey(key)), tag % 2 == 0 ? .forward : .backward, limit: limit)
+            case 15: .visit(.unbounded, end(tag), tag % 2 == 0 ? .forward : .backward, limit: limit)
+            case 16, 17: .visit(.inclusive(testKey(key)), end(tag), tag % 2 == 0 ? .forward : .backward, limit: limit)
+            default: .visit(.exclusive(testKey(key)), end(tag), tag % 2 == 0 ? .forward : .backward, limit: limit)
             }
+        }
+
+    /// The far bound of a visit: unbounded half the time, else an inclusive or exclusive key of the domain.
+    static func end(_ tag: Int) -> BTreeBound {
+        switch tag / 2 % 4 {
+        case 0: .inclusive(testKey(tag / 8 % 300))
+        case 1: .exclusive(testKey(tag / 8 % 300))
+        default: .unbounded
+        }
         }
 
     @Test func matchesSortedArrayModel() async {
@@ -98,19 +108,21 @@ import Testing
                 let key = keyBytes(value)
                 let (index, found) = position(key)
                 #expect(tree.find(key)?.tag == (found ? model[index].tag : nil), context)
-            case .visit(let bound, let direction, let limit):
+            case .visit(let bound, let end, let direction, let limit):
                 // Bounds carry testKey bytes; translate them into this run's key space.
-                let mapped: BTreeBound = switch bound {
-                case .unbounded: .unbounded
-                case .inclusive(let k): .inclusive(keyBytes(testValue(k)))
-                case .exclusive(let k): .exclusive(keyBytes(testValue(k)))
+                func mapped(_ bound: BTreeBound) -> BTreeBound {
+                    switch bound {
+                    case .unbounded: .unbounded
+                    case .inclusive(let k): .inclusive(keyBytes(testValue(k)))
+                    case .exclusive(let k): .exclusive(keyBytes(testValue(k)))
+                    }
                 }
                 var visited: [(key: [UInt8], tag: Int)] = []
-                tree.visit(from: mapped, direction: direction) { element in
+                tree.visit(from: mapped(bound), to: mapped(end), direction: direction) { element in
                     visited.append((element.key, element.tag))
                     return visited.count < limit
                 }
-                let expected = Self.modelVisit(model, mapped, direction, limit)
+                let expected = Self.modelVisit(model, mapped(bound), mapped(end), direction, limit)
                 #expect(visited.map(\.key) == expected.map(\.key) && visited.map(\.tag) == expected.map(\.tag), context)
             }
             #expect(tree.count == model.count, context)
@@ -123,17 +135,25 @@ import Testing
         #expect(tree.last?.key == model.last?.key)
     }
 
-    /// The visit's meaning stated on the sorted model: filter by the bound, order by direction, take `limit`.
+    /// The visit's meaning stated on the sorted model: filter by the bound (a lower bound forward, an upper
+    /// bound backward) and by the end (the other side), order by direction, take `limit`.
     static func modelVisit(
-        _ model: [(key: [UInt8], tag: Int)], _ bound: BTreeBound, _ direction: BTreeDirection, _ limit: Int
+        _ model: [(key: [UInt8], tag: Int)], _ bound: BTreeBound, _ end: BTreeBound, _ direction: BTreeDirection,
+        _ limit: Int
     ) -> [(key: [UInt8], tag: Int)] {
         let forward = direction == .forward
         let selected = model.filter { entry in
-            switch bound {
+            let afterBound = switch bound {
             case .unbounded: true
             case .inclusive(let key): forward ? compare(entry.key, key) >= 0 : compare(entry.key, key) <= 0
             case .exclusive(let key): forward ? compare(entry.key, key) > 0 : compare(entry.key, key) < 0
             }
+            let beforeEnd = switch end {
+            case .unbounded: true
+            case .inclusive(let key): forward ? compare(entry.key, key) <= 0 : compare(entry.key, key) >= 0
+            case .exclusive(let key): forward ? compare(entry.key, key) < 0 : compare(entry.key, key) > 0
+            }
+            return afterBound && beforeEnd
         }
         return Array((forward ? selected : selected.reversed()).prefix(limit))
     }

@@ -1,0 +1,81 @@
+import Testing
+
+@testable import SingleTable
+
+/// Keys shaped like the message index's (`MSG#<id>|<timestamp>`): few partitions, many keys each, so a
+/// node's keys share long prefixes and its chunks tie across whole partitions (the tie chunks' case).
+@Suite struct BTreeCompositeKeyTests {
+    static let partitions = ["MSG#0a1b2c3d-0000-4000-8000-00000000000a", "MSG#0a1b2c3d-0000-4000-8000-00000000000b",
+                             "MSG#7f000000-1111-4111-8111-111111111111"]
+
+    /// Partition `p`'s key at `second`: "…|2026-11-21T00:MM:SS" (fixed width, so byte order is time order).
+    static func key(_ p: Int, _ second: Int) -> [UInt8] {
+        let two = { (v: Int) in [UInt8(ascii: "0") + UInt8(v / 10), UInt8(ascii: "0") + UInt8(v % 10)] }
+        return Array(partitions[p].utf8) + Array("|2026-11-21T00:".utf8) + two(second / 60) + [UInt8(ascii: ":")] + two(second % 60)
+    }
+
+    /// Messages in time order, each in a pseudo-random partition; even seconds only, so odd ones are absent keys.
+    static func build(capacity: Int) -> (BTree<TestElement>, [[UInt8]]) {
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        var rng = SplitMix64(seed: 7)
+        var keys: [[UInt8]] = []
+        for second in stride(from: 0, to: 3600, by: 2) {
+            let key = key(Int(rng.next() % 3), second)
+            keys.append(key)
+            tree.insert(TestElement(key, tag: second))
+        }
+        return (tree, keys)
+    }
+
+    @Test(arguments: [4, 8, 16, 128])
+    func findsEveryKeyAndNoAbsentOne(capacity: Int) {
+        let (tree, keys) = Self.build(capacity: capacity)
+        #expect(tree.count == keys.count)
+        #expect(tree.invariantViolations() == [])
+        #expect(keys.allSatisfy { tree.find($0)?.key == $0 })
+        for p in 0..<3 {
+            #expect(tree.find(Self.key(p, 1)) == nil && tree.find(Self.key(p, 3599)) == nil)
+            #expect(tree.find(Array(Self.partitions[p].utf8)) == nil)
+        }
+    }
+
+    @Test(arguments: [4, 8, 16, 128])
+    func newestOfAPartitionStopAtItsPrefix(capacity: Int) {
+        let (tree, keys) = Self.build(capacity: capacity)
+        for p in 0..<3 {
+            let prefix = Array(Self.partitions[p].utf8) + [UInt8(ascii: "|")]
+            let above = Array(Self.partitions[p].utf8) + [UInt8(ascii: "}")]
+            let own = keys.filter { $0.starts(with: prefix) }  // time order is key order within a partition
+            for limit in [1, 20, 10_000] {
+                var newest: [[UInt8]] = []
+                tree.visit(from: .exclusive(above), to: .inclusive(prefix), direction: .backward) { element in
+                    newest.append(element.key)
+                    return newest.count < limit
+                }
+                #expect(newest == Array(own.reversed().prefix(limit)))
+                var oldest: [[UInt8]] = []
+                tree.visit(from: .inclusive(prefix), to: .exclusive(above), direction: .forward) { element in
+                    oldest.append(element.key)
+                    return oldest.count < limit
+                }
+                #expect(oldest == Array(own.prefix(limit)))
+            }
+        }
+    }
+
+    @Test(arguments: [4, 8, 128])
+    func removalsKeepTheCachedChunksValid(capacity: Int) {
+        let (tree, keys) = Self.build(capacity: capacity)
+        var rng = SplitMix64(seed: 11)
+        let shuffled = keys.shuffled(using: &rng)
+        let removed = shuffled.prefix(keys.count / 2)
+        for key in removed { #expect(tree.remove(key)?.key == key) }
+        #expect(tree.invariantViolations() == [])
+        #expect(removed.allSatisfy { tree.find($0) == nil })
+        #expect(shuffled.dropFirst(keys.count / 2).allSatisfy { tree.find($0)?.key == $0 })
+        // Reinserting shrinks runs' shared prefixes again (joins across minutes).
+        for key in removed.reversed() { tree.insert(TestElement(key)) }
+        #expect(tree.invariantViolations() == [] && tree.count == keys.count)
+        #expect(keys.allSatisfy { tree.find($0)?.key == $0 })
+    }
+}
