@@ -72,7 +72,7 @@ let package = Package(
         .target(
             name: "PeerBench",
             dependencies: [
-                "SingleTable", "MemoryStats", "Reporting", "LoadGenerator", "WorkloadKit", "SQLiteTarget",
+                "SingleTable", "MemoryStats", "Randomness", "Reporting", "LoadGenerator", "WorkloadKit", "SQLiteTarget",
                 .product(name: "SortedCollections", package: "swift-collections"),
             ]
         ),

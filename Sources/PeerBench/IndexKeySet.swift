@@ -1,4 +1,5 @@
 import Foundation
+import Randomness
 
 /// The keys every contender of `stbench bench index` gets, generated once: Cruddur's message keys as one
 /// composite byte string, `MSG#<uuid>|<ISO-8601 created_at>` (73 bytes). The partition part has a fixed
@@ -24,7 +25,7 @@ public struct IndexKeySet: Sendable {
         precondition(count > 0 && count <= IndexKeySet.maximumKeys,
                      "IndexKeySet: keys must be in 1...\(IndexKeySet.maximumKeys) (timestamps stay within one day), got \(count)")
         precondition(operations > 0, "IndexKeySet: operations must be positive, got \(operations)")
-        var rng = SplitMix(state: seed)
+        var rng = SplitMix64(seed: seed)
         let groups = conversations ?? max(1, count / 100)
         let partitions: [[UInt8]] = (0..<groups).map { _ in Array("MSG#".utf8) + IndexKeySet.uuid(&rng) }
         var keys: [[UInt8]] = []
@@ -51,7 +52,7 @@ public struct IndexKeySet: Sendable {
     }
 
     /// Lowercase 8-4-4-4-12 hex.
-    static func uuid(_ rng: inout SplitMix) -> [UInt8] {
+    static func uuid(_ rng: inout SplitMix64) -> [UInt8] {
         let hex = Array("0123456789abcdef".utf8)
         var out: [UInt8] = []
         out.reserveCapacity(36)
@@ -108,17 +109,5 @@ public struct IndexKeySet: Sendable {
             out.append(UInt8(ascii: "\n"))
         }
         try Data(out).write(to: URL(fileURLWithPath: path))
-    }
-}
-
-/// SplitMix64 (Steele, Lea, Flood 2014): a tiny seeded generator, enough for key and probe choice.
-struct SplitMix {
-    var state: UInt64
-    mutating func next() -> UInt64 {
-        state &+= 0x9E37_79B9_7F4A_7C15
-        var z = state
-        z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-        z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-        return z ^ (z >> 31)
     }
 }
