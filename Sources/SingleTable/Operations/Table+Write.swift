@@ -28,9 +28,12 @@ struct WritePlan {
     let new: ItemRecord?
     /// Top-level attributes an update changed (for UPDATED_OLD / UPDATED_NEW).
     let updatedNames: Set<String>
+    /// False for an unconditional put or delete planned without looking: `old` is nil and `commit` learns the
+    /// current item from the tree's insert or remove instead (one B-tree search per write instead of two).
+    var oldIsKnown = true
     var changesItem: Bool {
         if case .conditionCheck = intent.action { return false }
-        return old != nil || new != nil
+        return old != nil || new != nil || !oldIsKnown
     }
 }
 
@@ -70,9 +73,8 @@ extension Table {
     /// Applies a plan. The stripe must be write-locked. Returns the capacity it consumed and the stream record to deliver.
     func commit(_ plan: WritePlan, in stripe: Stripe) -> (CapacityTally, StreamRecord?) {
         var tally = CapacityTally(isWrite: true)
-        let oldSize = plan.old?.itemSize ?? 0
         let newSize = plan.new?.itemSize ?? 0
-        tally.write = CapacityMath.writeUnits(max(oldSize, newSize))
+        tally.write = CapacityMath.writeUnits(max(plan.old?.itemSize ?? 0, newSize))
         guard plan.changesItem else { return (tally, nil) }
         let key = plan.intent.partition
         var partition = stripe.partitions[key]
@@ -83,15 +85,25 @@ extension Table {
             partition = created
         }
         guard let partition else { return (tally, nil) }
-        let oldItem = plan.old.map { StoredItem(record: $0, context: partition.context) }
-        let newItem = plan.new.map { StoredItem(record: $0, context: partition.context) }
-
+        var oldRecord = plan.old
         if let new = plan.new {
-            if partition.items.insert(new) == nil { stripe.itemCount += 1 }
-        } else if plan.old != nil {
-            partition.items.remove(plan.intent.sortKey)
-            stripe.itemCount -= 1
+            let replaced = partition.items.insert(new)
+            if replaced == nil { stripe.itemCount += 1 }
+            if !plan.oldIsKnown { oldRecord = replaced }
+        } else if plan.old != nil || !plan.oldIsKnown {
+            let removed = partition.items.remove(plan.intent.sortKey)
+            if removed != nil { stripe.itemCount -= 1 }
+            if !plan.oldIsKnown { oldRecord = removed }
         }
+        let oldSize = oldRecord?.itemSize ?? 0
+        if !plan.oldIsKnown {
+            tally.write = CapacityMath.writeUnits(max(oldSize, newSize))
+            if oldRecord == nil && plan.new == nil {
+                return (tally, nil)  // a delete of an absent item changes nothing
+            }
+        }
+        let oldItem = oldRecord.map { StoredItem(record: $0, context: partition.context) }
+        let newItem = plan.new.map { StoredItem(record: $0, context: partition.context) }
         stripe.sizeBytes += newSize - oldSize
         partition.itemBytes += newSize - oldSize
 
@@ -120,7 +132,7 @@ extension Table {
 
         var record: StreamRecord? = nil
         if let stream {
-            let event: StreamRecord.EventName = plan.old == nil ? .insert : (plan.new == nil ? .remove : .modify)
+            let event: StreamRecord.EventName = oldRecord == nil ? .insert : (plan.new == nil ? .remove : .modify)
             record = stream.append(event: event, old: oldItem, new: newItem)
         }
         return (tally, record)

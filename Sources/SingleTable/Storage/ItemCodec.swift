@@ -273,6 +273,8 @@ extension UnsafeRawBufferPointer {
     /// Unsigned byte equality with a string's UTF-8, without allocating.
     @inline(__always)
     func equalsUTF8(_ string: String) -> Bool {
+        // Lengths first (a native string stores its UTF-8 count): attribute scans compare mostly unequal names.
+        guard string.utf8.count == count else { return false }
         let fast = string.utf8.withContiguousStorageIfAvailable { utf8 in
             utf8.count == self.count && (count == 0 || memcmp(utf8.baseAddress!, self.baseAddress!, count) == 0)
         }
