@@ -19,7 +19,11 @@ extension Database {
             for request in requests {
                 let intent: WriteIntent
                 switch request {
-                case .put(let item): intent = try table.preparePut(PutItemInput(tableName: tableName, item: item))
+                case .put(let item):
+                    // A batch put has no expressions: validate and encode the item, nothing else to prepare.
+                    let prepared = try table.prepareItem(item)
+                    intent = WriteIntent(partition: prepared.partition, sortKey: prepared.sortKey, key: Item(),
+                                         action: .put(prepared.record), condition: nil, returnOldOnConditionFailure: false)
                 case .delete(let key): intent = try table.prepareDelete(DeleteItemInput(tableName: tableName, key: key))
                 }
                 // At most 25 keys: comparing with the earlier ones (partition hashes first) is cheaper than a
@@ -36,7 +40,7 @@ extension Database {
         }
         var capacities: [ConsumedCapacity] = []
         for (table, intents) in prepared {
-            let tally = table.performBatch(intents)
+            let tally = table.performBatch(intents, countCapacity: input.returnConsumedCapacity != .none)
             if let rendered = tally.render(tableName: table.name, mode: input.returnConsumedCapacity) { capacities.append(rendered) }
         }
         return BatchWriteItemOutput(unprocessedItems: [:], consumedCapacity: input.returnConsumedCapacity == .none ? nil : capacities)
@@ -117,7 +121,9 @@ struct KeyIdentity: Hashable {
 extension Table {
     /// Applies unconditional writes, taking each stripe's lock once for all the writes that fall in it.
     /// Used by BatchWriteItem; this is the dataset loader's path.
-    func performBatch(_ intents: [WriteIntent]) -> CapacityTally {
+    /// `countCapacity`: whether the caller returns consumed capacity (summing per-index units costs
+    /// dictionary work per write; the dataset loader never asks).
+    func performBatch(_ intents: [WriteIntent], countCapacity: Bool = true) -> CapacityTally {
         var tally = CapacityTally(isWrite: true)
         var records: [StreamRecord] = []
         let order = intents.indices.sorted { stripeIndex(intents[$0].partition) < stripeIndex(intents[$1].partition) }
@@ -140,8 +146,8 @@ extension Table {
                     blind = nil
                 }
                 if let plan = blind ?? (try? plan(intent, in: stripe.partitions[intent.partition])) {
-                    let (units, record) = commit(plan, in: stripe)
-                    tally.add(units)
+                    let (units, record) = commit(plan, in: stripe, countIndexCapacity: countCapacity)
+                    if countCapacity { tally.add(units) }
                     if let record { records.append(record) }
                 }
                 i += 1
