@@ -176,6 +176,25 @@ struct ConsumedCapacityTests {
         #expect(output.consumedCapacity?.first { $0.tableName == "items" }?.capacityUnits == 4.0)
     }
 
+    /// A batch put over an existing item is charged for the larger of the two (the batch path learns the old
+    /// item from the tree instead of looking it up first), and a batch delete of an absent key for one unit.
+    @Test func batchWriteChargesTheReplacedItemAndIndexes() throws {
+        let db = try makeTable()
+        try put(db, sized(1500, sk: "a"))
+        let replaced = try db.batchWriteItem(BatchWriteItemInput(
+            requestItems: ["items": [.put(item: sized(100, sk: "a")), .delete(key: key("p", "absent"))]],
+            returnConsumedCapacity: .total))
+        #expect(replaced.consumedCapacity?.first { $0.tableName == "items" }?.capacityUnits == 2.0 + 1.0)
+        #expect(try db.getItem(GetItemInput(tableName: "items", key: key("p", "a"))).item.map(itemSize) == 100)
+
+        let cruddur = try makeCruddurTable()
+        let indexed = try #require(try cruddur.batchWriteItem(BatchWriteItemInput(
+            requestItems: [Cruddur.tableName: [.put(item: Cruddur.message(group: "g1", at: "t1", uuid: "m1", text: "hi"))]],
+            returnConsumedCapacity: .indexes)).consumedCapacity?.first)
+        #expect(indexed.capacityUnits == 2.0)
+        #expect(indexed.globalSecondaryIndexes?[Cruddur.gsiName]?.capacityUnits == 1.0)
+    }
+
     // MARK: Transactions
 
     @Test func transactionalWritesCostDouble() throws {
