@@ -43,8 +43,9 @@ struct ExternalContender {
         }
         let decoded = try JSONDecoder().decode(Output.self, from: Data(output.utf8))
         return ContenderResult(name: decoded.contender, memoryMethod: memoryMethod, runs: decoded.runs.map {
-            IndexRun(insertNanos: $0.insert_ns, getNanos: $0.get_ns, rangeNanos: $0.range_ns, getChecksum: $0.get_checksum,
-                     rangeChecksum: $0.range_checksum, insertBytes: $0.insert_bytes)
+            // A negative range time: the contender has no key-range lookup (SortedDictionary).
+            IndexRun(insertNanos: $0.insert_ns, getNanos: $0.get_ns, rangeNanos: $0.range_ns < 0 ? nil : $0.range_ns,
+                     getChecksum: $0.get_checksum, rangeChecksum: $0.range_ns < 0 ? nil : $0.range_checksum, insertBytes: $0.insert_bytes)
         })
     }
 

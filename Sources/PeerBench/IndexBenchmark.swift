@@ -15,9 +15,15 @@ public struct IndexBenchmark {
         public var buildDirectory: String
         /// Skip the Rust and C++ contenders (tests).
         public var swiftOnly: Bool
+        /// Run each Swift contender in a fresh process of this executable (`stbench bench index-contender`), as
+        /// the Rust and C++ contenders run: in one process, the engine's later runs measured 30-60% slower
+        /// than its first after SortedDictionary and SortedSet had churned the same heap (release, quiet
+        /// machine), so in-process figures depended on the order of contenders.
+        public var isolateProcesses: Bool
 
         public init(keys: Int = 1_000_000, operations: Int = 200_000, runs: Int = 5, seed: UInt64 = 42,
-                    repository: String = ".", buildDirectory: String = ".build/peers", swiftOnly: Bool = false) {
+                    repository: String = ".", buildDirectory: String = ".build/peers", swiftOnly: Bool = false,
+                    isolateProcesses: Bool = false) {
             self.keys = keys
             self.operations = operations
             self.runs = runs
@@ -25,6 +31,7 @@ public struct IndexBenchmark {
             self.repository = repository
             self.buildDirectory = buildDirectory
             self.swiftOnly = swiftOnly
+            self.isolateProcesses = isolateProcesses
         }
     }
 
@@ -51,6 +58,9 @@ public struct IndexBenchmark {
     public func run(progress: (String) -> Void = { _ in }) throws -> Result {
         progress("generating \(options.keys) keys")
         let set = IndexKeySet(keys: options.keys, operations: options.operations, seed: options.seed)
+        if options.isolateProcesses {
+            return try runIsolated(set, progress: progress)
+        }
         let allocated: () -> Int = { Jemalloc.allocatedBytes }
         var engine = ContenderResult(name: "stbench engine BTree (capacity 128)", memoryMethod: Self.jemallocMethod, runs: [])
         var dictionary = ContenderResult(name: "swift-collections SortedDictionary", memoryMethod: Self.jemallocMethod, runs: [])
@@ -71,7 +81,79 @@ public struct IndexBenchmark {
             sortedSet.runs.append(SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocated))
         }
         var contenders = engineOnly ? [engine] : [engine, dictionary, sortedSet]
-        if !options.swiftOnly && !engineOnly {
+        if !engineOnly { try appendExternal(to: &contenders, set: set, progress: progress) }
+        return Result(keys: set.keys.count, conversations: set.conversations, operations: options.operations, runs: options.runs,
+                      rangeLimit: set.rangeLimit, contenders: contenders, checksumMismatches: Self.mismatches(contenders))
+    }
+
+    /// Every contender in its own process: the Swift ones through this executable, then Rust and C++.
+    private func runIsolated(_ set: IndexKeySet, progress: (String) -> Void) throws -> Result {
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        var contenders: [ContenderResult] = []
+        for contender in SwiftContender.allCases {
+            progress("running \(contender.label) in its own process")
+            let arguments = ["bench", "index-contender", contender.rawValue, "--keys", String(options.keys),
+                             "--operations", String(options.operations), "--runs", String(options.runs), "--seed", String(options.seed)]
+            do {
+                let output = try Shell.run(executable, arguments)
+                contenders.append(try ExternalContender.parse(output, label: contender.label, memoryMethod: Self.jemallocMethod))
+            } catch {
+                contenders.append(ContenderResult(name: contender.label, memoryMethod: Self.jemallocMethod, runs: [],
+                                                  skipped: "\(contender.label) failed: \(error)"))
+            }
+        }
+        try appendExternal(to: &contenders, set: set, progress: progress)
+        return Result(keys: set.keys.count, conversations: set.conversations, operations: options.operations, runs: options.runs,
+                      rangeLimit: set.rangeLimit, contenders: contenders, checksumMismatches: Self.mismatches(contenders))
+    }
+
+    /// The Swift contenders, by the name `stbench bench index-contender` takes.
+    public enum SwiftContender: String, CaseIterable, Sendable {
+        case engine, sortedDictionary = "sorted-dictionary", sortedSet = "sorted-set"
+
+        public var label: String {
+            switch self {
+            case .engine: "stbench engine BTree (capacity 128)"
+            case .sortedDictionary: "swift-collections SortedDictionary"
+            case .sortedSet: "swift-collections SortedSet (entries by key)"
+            }
+        }
+    }
+
+    /// `runs` runs of one Swift contender in this process, as the JSON line the external contenders print.
+    public func contenderJSON(_ contender: SwiftContender) throws -> String {
+        let set = IndexKeySet(keys: options.keys, operations: options.operations, seed: options.seed)
+        let allocated: () -> Int = { Jemalloc.allocatedBytes }
+        var runs: [IndexRun] = []
+        for _ in 0..<options.runs {
+            switch contender {
+            case .engine:
+                let t = IndexBenchmarkHooks.run(keys: set.keys, getProbes: set.getProbes, rangeUpperBounds: set.rangeUpperBounds,
+                                                rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocated)
+                runs.append(IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
+                                     rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes))
+            case .sortedDictionary: runs.append(SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocated))
+            case .sortedSet: runs.append(SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocated))
+            }
+        }
+        struct Run: Encodable {
+            var insert_ns: Double, get_ns: Double, range_ns: Double, get_checksum: Int, range_checksum: Int, insert_bytes: Int
+        }
+        struct Output: Encodable {
+            var contender: String
+            var runs: [Run]
+        }
+        // A contender without a key-range lookup (SortedDictionary) reports a range time of -1 (nil to the parent).
+        let output = Output(contender: contender.label, runs: runs.map {
+            Run(insert_ns: $0.insertNanos, get_ns: $0.getNanos, range_ns: $0.rangeNanos ?? -1, get_checksum: $0.getChecksum,
+                range_checksum: $0.rangeChecksum ?? 0, insert_bytes: $0.insertBytes)
+        })
+        return String(decoding: try JSONEncoder().encode(output), as: UTF8.self)
+    }
+
+    /// The Rust and C++ contenders (unless `swiftOnly`), run on the same keys written to a file.
+    private func appendExternal(to contenders: inout [ContenderResult], set: IndexKeySet, progress: (String) -> Void) throws {
+        if !options.swiftOnly {
             let file = options.buildDirectory + "/index-keys.txt"
             try FileManager.default.createDirectory(atPath: options.buildDirectory, withIntermediateDirectories: true)
             try set.write(to: file)
@@ -82,8 +164,6 @@ public struct IndexBenchmark {
             }
             try? FileManager.default.removeItem(atPath: file)
         }
-        return Result(keys: set.keys.count, conversations: set.conversations, operations: options.operations, runs: options.runs,
-                      rangeLimit: set.rangeLimit, contenders: contenders, checksumMismatches: Self.mismatches(contenders))
     }
 
     /// Every contender must find the same values as the engine (first contender) in every run.

@@ -95,3 +95,23 @@ import Testing
         #expect(names == ["off"])
     }
 }
+
+/// The JSON a Swift contender prints from its own process (`bench index-contender`) reads back as the runs
+/// the in-process benchmark measures: same checksums, and no range for SortedDictionary.
+@Suite struct IsolatedContenderTests {
+    let options = IndexBenchmark.Options(keys: 3_000, operations: 200, runs: 1, seed: 5, swiftOnly: true)
+
+    @Test func contenderJSONRoundTripsThroughTheExternalParser() throws {
+        let inProcess = try IndexBenchmark(options).run()
+        for contender in IndexBenchmark.SwiftContender.allCases {
+            let json = try IndexBenchmark(options).contenderJSON(contender)
+            let parsed = try ExternalContender.parse(json, label: contender.label, memoryMethod: "m")
+            let reference = try #require(inProcess.contenders.first { $0.name == contender.label }?.runs.first)
+            let run = try #require(parsed.runs.first)
+            #expect(parsed.name == contender.label)
+            #expect(run.getChecksum == reference.getChecksum, "\(contender)")
+            #expect(run.rangeChecksum == reference.rangeChecksum, "\(contender)")
+            #expect((run.rangeNanos == nil) == (contender == .sortedDictionary), "\(contender)")
+        }
+    }
+}

@@ -10,7 +10,7 @@ import WorkloadKit
 struct Bench: ParsableCommand {
     static let configuration = CommandConfiguration(
         abstract: "Micro-measurements of the engine's hot paths (use a release build).",
-        subcommands: [Engine.self, Index.self, Peers.self])
+        subcommands: [Engine.self, Index.self, Peers.self, IndexContender.self])
 
     struct Engine: ParsableCommand {
         static let configuration = CommandConfiguration(

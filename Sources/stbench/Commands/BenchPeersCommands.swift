@@ -13,6 +13,8 @@ struct IndexOptions: ParsableArguments {
     @Option(help: "Runs per contender (medians and spread over them).") var runs = 5
     @Option(help: "Seed for keys and probes.") var seed: UInt64 = 42
     @Flag(help: "Only the Swift contenders (no cargo / g++ builds).") var swiftOnly = false
+    @Flag(help: "Run the Swift contenders in this process, interleaved, instead of each in a fresh process (faster; figures then depend on the contenders' order).")
+    var sameProcess = false
 
     func validate() throws {
         guard keys >= 1 && keys <= IndexKeySet.maximumKeys else {
@@ -24,7 +26,7 @@ struct IndexOptions: ParsableArguments {
 
     var benchmarkOptions: IndexBenchmark.Options {
         IndexBenchmark.Options(keys: keys, operations: operations, runs: runs, seed: seed, repository: ".",
-                               buildDirectory: ".build/peers", swiftOnly: swiftOnly)
+                               buildDirectory: ".build/peers", swiftOnly: swiftOnly, isolateProcesses: !sameProcess)
     }
 }
 
@@ -45,8 +47,28 @@ extension Bench {
             let result = try IndexBenchmark(index.benchmarkOptions).run { FileHandle.standardError.write(Data("… \($0)\n".utf8)) }
             let table = IndexReport.markdown(result)
             print(table)
-            if let markdown { try Data((table + "\n").utf8).write(to: URL(fileURLWithPath: markdown)) }
+            if let markdown { try Data((table + "\n").utf8).write(to: URL(fileURLWithPath: markdown), options: .atomic) }
             if !result.checksumMismatches.isEmpty { throw ExitCode(1) }
+        }
+    }
+
+    /// `stbench bench index-contender NAME`: one Swift contender's runs in this (fresh) process, printed as the JSON
+    /// line the Rust and C++ contenders print; `bench index` and `bench peers` start it once per contender.
+    struct IndexContender: ParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "index-contender",
+            abstract: "Internal: run one Swift contender of `bench index` and print its runs as JSON.", shouldDisplay: false)
+
+        @Argument(help: "engine, sorted-dictionary or sorted-set.") var contender: String
+        @OptionGroup var index: IndexOptions
+
+        func run() throws {
+            guard let which = IndexBenchmark.SwiftContender(rawValue: contender) else {
+                throw ValidationError("contender \(contender): expected one of \(IndexBenchmark.SwiftContender.allCases.map(\.rawValue).joined(separator: ", "))")
+            }
+            var options = index.benchmarkOptions
+            options.isolateProcesses = false
+            print(try IndexBenchmark(options).contenderJSON(which))
         }
     }
 
@@ -63,6 +85,7 @@ extension Bench {
 
         func run() throws {
             let progress: (String) -> Void = { FileHandle.standardError.write(Data("… \($0)\n".utf8)) }
+            let loadBefore = Self.loadAverage()
             let spec: WorkloadSpec
             do { spec = try WorkloadSpec.load(path: workload) } catch { throw ValidationError(error.description) }
             let tool = ToolInfo(version: STBench.configuration.version, gitCommit: EnvironmentProbe.gitCommit())
@@ -73,10 +96,18 @@ extension Bench {
             let environment = EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system")
             let report = PeersReport.markdown(
                 environment: environment, command: (["stbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                comparison: comparison, patternOperations: patternOperations, threads: threads, index: index)
-            try Data(report.utf8).write(to: URL(fileURLWithPath: out))
+                comparison: comparison, patternOperations: patternOperations, threads: threads, index: index,
+                machineLoad: "1-minute load average \(loadBefore) at the start, \(Self.loadAverage()) at the end")
+            try Data(report.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             print(report)
             print("written: \(out)")
+        }
+
+        /// The 1-minute load average from /proc/loadavg ("unknown" elsewhere): how busy the machine was.
+        static func loadAverage() -> String {
+            guard let text = try? String(contentsOfFile: "/proc/loadavg", encoding: .utf8),
+                  let first = text.split(separator: " ").first else { return "unknown" }
+            return String(first)
         }
     }
 }
