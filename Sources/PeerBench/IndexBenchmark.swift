@@ -16,9 +16,9 @@ public struct IndexBenchmark {
         /// Skip the Rust and C++ contenders (tests).
         public var swiftOnly: Bool
         /// Run each Swift contender in a fresh process of this executable (`stbench bench index-contender`), as
-        /// the Rust and C++ contenders run: in one process, the engine's later runs measured 30-60% slower
-        /// than its first after SortedDictionary and SortedSet had churned the same heap (release, quiet
-        /// machine), so in-process figures depended on the order of contenders.
+        /// the Rust and C++ contenders run, so no contender inherits a heap another one churned. (Suspected
+        /// after one in-process run where the engine's first run was 40% faster than its later ones; in fresh
+        /// processes the engine measured like those later runs, so that gap was this VM's drift, not the heap.)
         public var isolateProcesses: Bool
 
         public init(keys: Int = 1_000_000, operations: Int = 200_000, runs: Int = 5, seed: UInt64 = 42,
