@@ -40,7 +40,7 @@ extension Database {
         }
         var capacities: [ConsumedCapacity] = []
         for (table, intents) in prepared {
-            let tally = table.performBatch(intents, countCapacity: input.returnConsumedCapacity != .none)
+            let tally = table.performBatch(intents)
             if let rendered = tally.render(tableName: table.name, mode: input.returnConsumedCapacity) { capacities.append(rendered) }
         }
         return BatchWriteItemOutput(unprocessedItems: [:], consumedCapacity: input.returnConsumedCapacity == .none ? nil : capacities)
@@ -121,9 +121,7 @@ struct KeyIdentity: Hashable {
 extension Table {
     /// Applies unconditional writes, taking each stripe's lock once for all the writes that fall in it.
     /// Used by BatchWriteItem; this is the dataset loader's path.
-    /// `countCapacity`: whether the caller returns consumed capacity (summing per-index units costs
-    /// dictionary work per write; the dataset loader never asks).
-    func performBatch(_ intents: [WriteIntent], countCapacity: Bool = true) -> CapacityTally {
+    func performBatch(_ intents: [WriteIntent]) -> CapacityTally {
         var tally = CapacityTally(isWrite: true)
         var records: [StreamRecord] = []
         let order = intents.indices.sorted { stripeIndex(intents[$0].partition) < stripeIndex(intents[$1].partition) }
@@ -146,8 +144,8 @@ extension Table {
                     blind = nil
                 }
                 if let plan = blind ?? (try? plan(intent, in: stripe.partitions[intent.partition])) {
-                    let (units, record) = commit(plan, in: stripe, countIndexCapacity: countCapacity)
-                    if countCapacity { tally.add(units) }
+                    let (units, record) = commit(plan, in: stripe)
+                    tally.add(units)
                     if let record { records.append(record) }
                 }
                 i += 1
@@ -159,11 +157,3 @@ extension Table {
     }
 }
 
-extension CapacityTally {
-    mutating func add(_ other: CapacityTally) {
-        read += other.read
-        write += other.write
-        for (k, v) in other.globalIndexes { globalIndexes[k, default: 0] += v }
-        for (k, v) in other.localIndexes { localIndexes[k, default: 0] += v }
-    }
-}

@@ -213,14 +213,14 @@ extension Table {
     }
 
     /// The capacity a page of `bytes` consumed, as `mode` asks for it. Only built when asked for: the
-    /// tally's dictionaries cost ~250 instructions per Query otherwise (callgrind, newest-20 Query).
+    /// tally cost ~250 instructions per Query otherwise (callgrind, newest-20 Query, when it held dictionaries).
     func pageCapacity(_ bytes: Int, source: ReadSource, consistent: Bool, mode: ReturnConsumedCapacity) -> ConsumedCapacity? {
         var tally = CapacityTally(isWrite: false)
         let units = CapacityMath.readUnits(bytes, consistent: consistent)
         switch source {
         case .table: tally.read = units
-        case .global(let index): tally.globalIndexes[index.schema.name] = units
-        case .local(_, let schema): tally.localIndexes[schema.name] = units
+        case .global(let index): tally.globalIndexes[index.schema.name, default: 0] = units
+        case .local(_, let schema): tally.localIndexes[schema.name, default: 0] = units
         }
         return tally.render(tableName: name, mode: mode)
     }

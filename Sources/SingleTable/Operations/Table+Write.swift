@@ -71,9 +71,7 @@ extension Table {
     }
 
     /// Applies a plan. The stripe must be write-locked. Returns the capacity it consumed and the stream record to deliver.
-    /// `countIndexCapacity` false skips the per-index unit sums (dictionary updates keyed by index name) for
-    /// callers that return no consumed capacity.
-    func commit(_ plan: WritePlan, in stripe: Stripe, countIndexCapacity: Bool = true) -> (CapacityTally, StreamRecord?) {
+    func commit(_ plan: WritePlan, in stripe: Stripe) -> (CapacityTally, StreamRecord?) {
         var tally = CapacityTally(isWrite: true)
         let newSize = plan.new?.itemSize ?? 0
         tally.write = CapacityMath.writeUnits(max(plan.old?.itemSize ?? 0, newSize))
@@ -116,7 +114,7 @@ extension Table {
             if let newKey, let newItem { partition.localIndexes[i].insert(IndexEntry(key: newKey, item: newItem)) }
             if oldKey != nil || newKey != nil {
                 let units = CapacityMath.writeUnits(max(oldKey == nil ? 0 : schema.projectedSize(oldItem!), newKey == nil ? 0 : schema.projectedSize(newItem!)))
-                if countIndexCapacity { tally.localIndexes[schema.name, default: 0] += units }
+                tally.localIndexes[schema.name, default: 0] += units
             }
         }
         if !localIndexSchemas.isEmpty {
@@ -124,7 +122,7 @@ extension Table {
         }
         for index in globalIndexes {
             let units = index.itemChanged(old: oldItem, new: newItem)
-            if units > 0 && countIndexCapacity { tally.globalIndexes[index.schema.name, default: 0] += units }
+            if units > 0 { tally.globalIndexes[index.schema.name, default: 0] += units }
         }
 
         if partition.items.isEmpty {
