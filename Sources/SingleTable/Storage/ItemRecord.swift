@@ -63,8 +63,32 @@ final class ItemRecord: ManagedBuffer<RecordHeader, UInt8>, @unchecked Sendable 
                 attributesLength += ItemCodec.bytesSize(name.utf8.count) + ItemCodec.valueSize(value)
             }
         }
-        let total = sortKey.count + attributesLength
-        let buffer = ItemRecord.create(minimumCapacity: total) { _ in
+        return allocate(sortKey: sortKey, attributesLength: attributesLength, itemSize: itemSize) { attributes in
+            var writer = ItemCodec.Writer(pointer: attributes)
+            for (name, value) in item where !keys.isKey(name) {
+                writer.string(name)
+                writer.write(value)
+            }
+            assert(writer.pointer == attributes + attributesLength, "record size mismatch")
+        }
+    }
+
+    /// A record from attributes already in the codec's form (written by `Table.prepareItem`).
+    static func make(sortKey: [UInt8], encodedAttributes: UnsafeRawBufferPointer, itemSize: Int) -> ItemRecord {
+        allocate(sortKey: sortKey, attributesLength: encodedAttributes.count, itemSize: itemSize) { attributes in
+            if let source = encodedAttributes.baseAddress, encodedAttributes.count > 0 {
+                UnsafeMutableRawPointer(attributes).copyMemory(from: source, byteCount: encodedAttributes.count)
+            }
+        }
+    }
+
+    /// One allocation with the header set and the sort key copied in; `writeAttributes` fills the
+    /// `attributesLength` bytes after the key.
+    @inline(__always)
+    private static func allocate(
+        sortKey: [UInt8], attributesLength: Int, itemSize: Int, _ writeAttributes: (UnsafeMutablePointer<UInt8>) -> Void
+    ) -> ItemRecord {
+        let buffer = ItemRecord.create(minimumCapacity: sortKey.count + attributesLength) { _ in
             RecordHeader(sortKeyLength: UInt32(sortKey.count), attributesLength: UInt32(attributesLength), itemSize: UInt32(itemSize))
         }
         let record = unsafeDowncast(buffer, to: ItemRecord.self)
@@ -72,29 +96,7 @@ final class ItemRecord: ManagedBuffer<RecordHeader, UInt8>, @unchecked Sendable 
             sortKey.withUnsafeBufferPointer { key in
                 if let source = key.baseAddress, key.count > 0 { base.update(from: source, count: key.count) }
             }
-            var writer = ItemCodec.Writer(pointer: base + sortKey.count)
-            for (name, value) in item where !keys.isKey(name) {
-                writer.string(name)
-                writer.write(value)
-            }
-            assert(writer.pointer == base + total, "record size mismatch")
-        }
-        return record
-    }
-
-    /// A record from attributes already in the codec's form (written by `Table.prepareItem`).
-    static func make(sortKey: [UInt8], encodedAttributes: UnsafeRawBufferPointer, itemSize: Int) -> ItemRecord {
-        let buffer = ItemRecord.create(minimumCapacity: sortKey.count + encodedAttributes.count) { _ in
-            RecordHeader(sortKeyLength: UInt32(sortKey.count), attributesLength: UInt32(encodedAttributes.count), itemSize: UInt32(itemSize))
-        }
-        let record = unsafeDowncast(buffer, to: ItemRecord.self)
-        record.withUnsafeMutablePointerToElements { base in
-            sortKey.withUnsafeBufferPointer { key in
-                if let source = key.baseAddress, key.count > 0 { base.update(from: source, count: key.count) }
-            }
-            if let source = encodedAttributes.baseAddress, encodedAttributes.count > 0 {
-                UnsafeMutableRawPointer(base + sortKey.count).copyMemory(from: source, byteCount: encodedAttributes.count)
-            }
+            writeAttributes(base + sortKey.count)
         }
         return record
     }
