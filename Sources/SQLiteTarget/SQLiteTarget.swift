@@ -44,7 +44,7 @@ public final class SQLiteTarget: Target, @unchecked Sendable {
         conversationUUIDs = (0..<spec.dataset.conversations).map { generator.layout.conversationUUID($0) }
         conversationKeys = conversationUUIDs.map { CruddurItems.messagePrefix + $0 }
         let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = SQLiteTarget.processCPUSeconds()
+        let cpuStart = LoadStatistics.processCPUSeconds()
         var count = 0
         do throws(SQLiteError) {
             let connection = try SQLiteConnection(path: self.path, create: true)
@@ -65,7 +65,7 @@ public final class SQLiteTarget: Target, @unchecked Sendable {
         }
         loadStatistics = LoadStatistics(
             items: count, seconds: Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9,
-            cpuSeconds: SQLiteTarget.processCPUSeconds() - cpuStart, threads: 1)
+            cpuSeconds: LoadStatistics.processCPUSeconds() - cpuStart, threads: 1)
     }
 
     deinit {
@@ -84,14 +84,7 @@ public final class SQLiteTarget: Target, @unchecked Sendable {
         for suffix in ["", "-wal", "-shm"] { unlink(path + suffix) }
     }
 
-    static func processCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
-
-    /// What loading the dataset took (one thread: SQLite has a single writer).
-    /// The same figures as the embedded target's load (one thread: one connection loads).
+    /// What loading the dataset took: the embedded target's figures (one thread: SQLite has a single writer).
     public typealias LoadStatistics = EmbeddedTarget.LoadStatistics
 
     static func map(_ error: SQLiteError) -> TargetError {

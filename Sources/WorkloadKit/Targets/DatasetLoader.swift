@@ -14,7 +14,7 @@ struct DatasetLoader {
         let parts = min(threads, max(1, conversations))
         let results = LoadResults(parts: parts)
         let start = DispatchTime.now().uptimeNanoseconds
-        let cpuStart = DatasetLoader.processCPUSeconds()
+        let cpuStart = EmbeddedTarget.LoadStatistics.processCPUSeconds()
         // Own threads, not DispatchQueue.concurrentPerform: measured on this 2-core VM, concurrentPerform
         // sometimes ran both parts one after the other (CPU time equal to wall time: 272k items/s against
         // 470-500k when the parts overlapped), apparently when the machine had been busy.
@@ -31,7 +31,7 @@ struct DatasetLoader {
         loadPart(0, of: parts, results: results)
         done.wait()
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        let cpuSeconds = DatasetLoader.processCPUSeconds() - cpuStart
+        let cpuSeconds = EmbeddedTarget.LoadStatistics.processCPUSeconds() - cpuStart
         if let error = results.firstError { throw EmbeddedTarget.map(error) }
         return EmbeddedTarget.LoadStatistics(items: results.total, seconds: seconds, cpuSeconds: cpuSeconds, threads: parts)
     }
@@ -62,11 +62,6 @@ struct DatasetLoader {
         }
     }
 
-    static func processCPUSeconds() -> Double {
-        var ts = timespec()
-        clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
-        return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
-    }
 
     /// One BatchWriteItem, resubmitting unprocessed requests until none are left.
     static func writeBatch(_ database: Database, _ requests: [WriteRequest]) throws(DynamoDBError) {

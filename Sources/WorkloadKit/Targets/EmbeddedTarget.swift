@@ -46,6 +46,13 @@ public final class EmbeddedTarget: Target {
         /// figure to compare between runs on a busy machine.
         public var itemsPerCPUSecond: Double { cpuSeconds > 0 ? Double(items) / cpuSeconds : 0 }
 
+        /// CPU seconds the whole process has used (all threads), for `cpuSeconds`.
+        public static func processCPUSeconds() -> Double {
+            var ts = timespec()
+            clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts)
+            return Double(ts.tv_sec) + Double(ts.tv_nsec) / 1e9
+        }
+
         /// The load's figures under the names results.json uses (`metrics`).
         public var metrics: [String: Double] {
             ["dataset_items": Double(items), "dataset_load_items_per_second": itemsPerSecond,

@@ -13,9 +13,9 @@ import Testing
         let spec = try WorkloadSpec.load(path: Self.file!)
         let generator = DatasetGenerator(seed: spec.seed, spec: spec.dataset)
         var generated = 0
-        let start = DatasetLoader.processCPUSeconds()
+        let start = EmbeddedTarget.LoadStatistics.processCPUSeconds()
         generator.forEachItem(conversations: 0..<spec.dataset.conversations) { _ in generated += 1 }
-        let generateSeconds = DatasetLoader.processCPUSeconds() - start
+        let generateSeconds = EmbeddedTarget.LoadStatistics.processCPUSeconds() - start
         for threads in [1, 2] {
             let target = try EmbeddedTarget(spec: spec, loadThreads: threads)
             let s = target.loadStatistics
