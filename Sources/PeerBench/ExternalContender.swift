@@ -29,24 +29,38 @@ struct ExternalContender {
     }
 
     static func parse(_ output: String, label: String, memoryMethod: String) throws -> ContenderResult {
-        struct Output: Decodable {
-            var contender: String
-            var runs: [Run]
-        }
-        struct Run: Decodable {
+        let decoded = try JSONDecoder().decode(Output.self, from: Data(output.utf8))
+        return ContenderResult(name: decoded.contender, memoryMethod: memoryMethod, runs: decoded.runs.map(\.indexRun))
+    }
+
+    /// The JSON line a contender process prints (the Rust and C++ programs, and `stbench bench index-contender`).
+    struct Output: Codable {
+        var contender: String
+        var runs: [Run]
+
+        struct Run: Codable {
             var insert_ns: Double
             var get_ns: Double
+            /// Negative when the contender has no key-range lookup (SortedDictionary).
             var range_ns: Double
             var get_checksum: Int
             var range_checksum: Int
             var insert_bytes: Int
+
+            init(_ run: IndexRun) {
+                insert_ns = run.insertNanos
+                get_ns = run.getNanos
+                range_ns = run.rangeNanos ?? -1
+                get_checksum = run.getChecksum
+                range_checksum = run.rangeChecksum ?? 0
+                insert_bytes = run.insertBytes
+            }
+
+            var indexRun: IndexRun {
+                IndexRun(insertNanos: insert_ns, getNanos: get_ns, rangeNanos: range_ns < 0 ? nil : range_ns,
+                         getChecksum: get_checksum, rangeChecksum: range_ns < 0 ? nil : range_checksum, insertBytes: insert_bytes)
+            }
         }
-        let decoded = try JSONDecoder().decode(Output.self, from: Data(output.utf8))
-        return ContenderResult(name: decoded.contender, memoryMethod: memoryMethod, runs: decoded.runs.map {
-            // A negative range time: the contender has no key-range lookup (SortedDictionary).
-            IndexRun(insertNanos: $0.insert_ns, getNanos: $0.get_ns, rangeNanos: $0.range_ns < 0 ? nil : $0.range_ns,
-                     getChecksum: $0.get_checksum, rangeChecksum: $0.range_ns < 0 ? nil : $0.range_checksum, insertBytes: $0.insert_bytes)
-        })
     }
 
     /// Rust std BTreeMap: `cargo build --release` of peers/rust-btreemap; skipped where cargo is absent.

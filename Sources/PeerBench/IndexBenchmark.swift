@@ -62,23 +62,20 @@ public struct IndexBenchmark {
             return try runIsolated(set, progress: progress)
         }
         let allocated: () -> Int = { Jemalloc.allocatedBytes }
-        var engine = ContenderResult(name: "stbench engine BTree (capacity 128)", memoryMethod: Self.jemallocMethod, runs: [])
-        var dictionary = ContenderResult(name: "swift-collections SortedDictionary", memoryMethod: Self.jemallocMethod, runs: [])
-        var sortedSet = ContenderResult(name: "swift-collections SortedSet (entries by key)", memoryMethod: Self.jemallocMethod, runs: [])
+        var engine = ContenderResult(name: SwiftContender.engine.label, memoryMethod: Self.jemallocMethod, runs: [])
+        var dictionary = ContenderResult(name: SwiftContender.sortedDictionary.label, memoryMethod: Self.jemallocMethod, runs: [])
+        var sortedSet = ContenderResult(name: SwiftContender.sortedSet.label, memoryMethod: Self.jemallocMethod, runs: [])
         // For profiling the engine alone (e.g. under cachegrind, where every other contender costs minutes).
         let engineOnly = ProcessInfo.processInfo.environment["STBENCH_INDEX_ENGINE_ONLY"] == "1"
         // Interleaved runs, so a noisy moment on the shared machine hits every contender rather than one.
         for run in 1...options.runs {
             progress("run \(run)/\(options.runs): engine")
-            let t = IndexBenchmarkHooks.run(keys: set.keys, getProbes: set.getProbes, rangeUpperBounds: set.rangeUpperBounds,
-                                            rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocated)
-            engine.runs.append(IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
-                                        rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes))
+            engine.runs.append(Self.measure(.engine, set, allocatedBytes: allocated))
             if engineOnly { continue }
             progress("run \(run)/\(options.runs): SortedDictionary")
-            dictionary.runs.append(SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocated))
+            dictionary.runs.append(Self.measure(.sortedDictionary, set, allocatedBytes: allocated))
             progress("run \(run)/\(options.runs): SortedSet")
-            sortedSet.runs.append(SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocated))
+            sortedSet.runs.append(Self.measure(.sortedSet, set, allocatedBytes: allocated))
         }
         var contenders = engineOnly ? [engine] : [engine, dictionary, sortedSet]
         if !engineOnly { try appendExternal(to: &contenders, set: set, progress: progress) }
@@ -124,31 +121,22 @@ public struct IndexBenchmark {
     public func contenderJSON(_ contender: SwiftContender) throws -> String {
         let set = IndexKeySet(keys: options.keys, operations: options.operations, seed: options.seed)
         let allocated: () -> Int = { Jemalloc.allocatedBytes }
-        var runs: [IndexRun] = []
-        for _ in 0..<options.runs {
-            switch contender {
-            case .engine:
-                let t = IndexBenchmarkHooks.run(keys: set.keys, getProbes: set.getProbes, rangeUpperBounds: set.rangeUpperBounds,
-                                                rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocated)
-                runs.append(IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
-                                     rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes))
-            case .sortedDictionary: runs.append(SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocated))
-            case .sortedSet: runs.append(SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocated))
-            }
-        }
-        struct Run: Encodable {
-            var insert_ns: Double, get_ns: Double, range_ns: Double, get_checksum: Int, range_checksum: Int, insert_bytes: Int
-        }
-        struct Output: Encodable {
-            var contender: String
-            var runs: [Run]
-        }
-        // A contender without a key-range lookup (SortedDictionary) reports a range time of -1 (nil to the parent).
-        let output = Output(contender: contender.label, runs: runs.map {
-            Run(insert_ns: $0.insertNanos, get_ns: $0.getNanos, range_ns: $0.rangeNanos ?? -1, get_checksum: $0.getChecksum,
-                range_checksum: $0.rangeChecksum ?? 0, insert_bytes: $0.insertBytes)
-        })
+        let runs = (0..<options.runs).map { _ in Self.measure(contender, set, allocatedBytes: allocated) }
+        let output = ExternalContender.Output(contender: contender.label, runs: runs.map(ExternalContender.Output.Run.init))
         return String(decoding: try JSONEncoder().encode(output), as: UTF8.self)
+    }
+
+    /// One run of one Swift contender on a fresh map.
+    static func measure(_ contender: SwiftContender, _ set: IndexKeySet, allocatedBytes: () -> Int) -> IndexRun {
+        switch contender {
+        case .engine:
+            let t = IndexBenchmarkHooks.run(keys: set.keys, getProbes: set.getProbes, rangeUpperBounds: set.rangeUpperBounds,
+                                            rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocatedBytes)
+            return IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
+                            rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes)
+        case .sortedDictionary: return SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocatedBytes)
+        case .sortedSet: return SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocatedBytes)
+        }
     }
 
     /// The Rust and C++ contenders (unless `swiftOnly`), run on the same keys written to a file.
