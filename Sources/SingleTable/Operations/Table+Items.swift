@@ -94,17 +94,10 @@ extension Table {
         return GetItemOutput(item: item, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
 
-    /// The stored item at a key, or nil; takes the stripe's read lock only for the lookup.
+    /// The stored item at a key, or nil; holds the stripe's read lock only for the lookup.
     @inline(__always)
     func lookup(_ partition: PartitionKey, _ sortKey: [UInt8]) -> StoredItem? {
-        let stripe = stripe(for: partition)
-        stripe.lock.lockRead()
-        var found: StoredItem? = nil
-        if let p = stripe.partitions[partition], let record = p.items.find(sortKey) {
-            found = StoredItem(record: record, context: p.context)
-        }
-        stripe.lock.unlock()
-        return found
+        readingPartition(partition) { p in p.items.find(sortKey).map { StoredItem(record: $0, context: p.context) } } ?? nil
     }
 
     // MARK: DeleteItem

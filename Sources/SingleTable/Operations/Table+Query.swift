@@ -116,23 +116,17 @@ extension Table {
         if !range.isEmpty {
             switch source {
             case .table:
-                let stripe = stripe(for: partition)
-                stripe.lock.lockRead()
-                if let p = stripe.partitions[partition] {
+                readingPartition(partition) { p in
                     let context = p.context
                     page.needsSizes = input.returnConsumedCapacity != .none || p.itemBytes >= Table.pageSizeLimit
                     Table.walk(p.items, range: range, direction: direction, startKey: startKey, page: &page) {
                         StoredItem(record: $0, context: context)
                     }
                 }
-                stripe.lock.unlock()
             case .local(let i, _):
-                let stripe = stripe(for: partition)
-                stripe.lock.lockRead()
-                if let p = stripe.partitions[partition] {
+                readingPartition(partition) { p in
                     Table.walk(p.localIndexes[i], range: range, direction: direction, startKey: startKey, page: &page) { $0.item }
                 }
-                stripe.lock.unlock()
             case .global(let index):
                 index.catchUp()
                 index.lock.lockRead()
@@ -339,20 +333,12 @@ extension Table {
             var more = true
             switch source {
             case .table:
-                let stripe = stripe(for: partition)
-                stripe.lock.lockRead()
-                if let p = stripe.partitions[partition] {
+                more = readingPartition(partition) { p in
                     let context = p.context
-                    more = Table.scanTree(p.items, after: fromKey, page: &page) { StoredItem(record: $0, context: context) }
-                }
-                stripe.lock.unlock()
+                    return Table.scanTree(p.items, after: fromKey, page: &page) { StoredItem(record: $0, context: context) }
+                } ?? true
             case .local(let i, _):
-                let stripe = stripe(for: partition)
-                stripe.lock.lockRead()
-                if let p = stripe.partitions[partition] {
-                    more = Table.scanTree(p.localIndexes[i], after: fromKey, page: &page) { $0.item }
-                }
-                stripe.lock.unlock()
+                more = readingPartition(partition) { p in Table.scanTree(p.localIndexes[i], after: fromKey, page: &page) { $0.item } } ?? true
             case .global(let index):
                 index.lock.lockRead()
                 if let tree = index.partitions[partition] {

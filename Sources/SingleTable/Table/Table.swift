@@ -92,6 +92,16 @@ public final class Table: @unchecked Sendable {
     @inline(__always)
     func stripe(for key: PartitionKey) -> Stripe { stripes[stripeIndex(key)] }
 
+    /// `body` applied to the partition stored under `key` (nil when there is none), with its stripe
+    /// read-locked for just that long: every read of one partition (GetItem, Query, Scan) goes through here.
+    @inline(__always)
+    func readingPartition<R>(_ key: PartitionKey, _ body: (Partition) -> R) -> R? {
+        let stripe = stripe(for: key)
+        stripe.lock.lockRead()
+        defer { stripe.lock.unlock() }
+        return stripe.partitions[key].map(body)
+    }
+
     public func describe() -> TableDescription {
         var count = 0, size = 0
         for stripe in stripes {
