@@ -38,6 +38,26 @@ struct QueryPaginationTests {
         }
     }
 
+    /// Without capacity, a plain newest-N table page is collected as bare records (one reference per item);
+    /// asking for capacity takes the per-item checked walk. Both must return the same page.
+    @Test(arguments: [1, 5, 10, 11])
+    func plainPageEqualsTheCheckedWalk(_ limit: Int) throws {
+        let db = try makeQueryFixture()
+        for forward in [true, false] {
+            let plain = QueryInput(tableName: "items", keyConditionExpression: "pk = :p",
+                                   expressionAttributeValues: [":p": "p"], scanIndexForward: forward, limit: limit)
+            var checked = plain
+            checked.returnConsumedCapacity = .total
+            let a = try db.query(plain), b = try db.query(checked)
+            #expect(a.items == b.items.materialized)
+            #expect(a.count == min(limit, 10) && a.count == b.count && a.scannedCount == b.scannedCount)
+            #expect(a.lastEvaluatedKey == b.lastEvaluatedKey)
+            #expect((a.lastEvaluatedKey != nil) == (limit <= 10))
+            for i in a.items.indices { #expect(a.items.attribute("n1", at: i) == b.items[i]["n1"]) }
+            #expect(a.consumedCapacity == nil && b.consumedCapacity != nil)
+        }
+    }
+
     @Test func pagesWithAFilterConcatenateToTheFilteredResult() throws {
         let db = try makeQueryFixture()
         let base = QueryInput(tableName: "items", keyConditionExpression: "pk = :p", filterExpression: "n1 > :three",
