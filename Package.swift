@@ -107,7 +107,7 @@ let package = Package(
         ),
         .testTarget(name: "CacheKitTests", dependencies: ["CacheKit", "Randomness"]),
         .testTarget(name: "SQLiteTargetTests", dependencies: ["SQLiteTarget", "WorkloadKit", "SingleTable"]),
-        .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench", "Reporting"]),
+        .testTarget(name: "PeerBenchTests", dependencies: ["PeerBench", "Reporting", "WorkloadKit"]),
         .testTarget(name: "WorkloadKitTests", dependencies: ["WorkloadKit"]),
         .testTarget(name: "LoadGeneratorTests", dependencies: ["LoadGenerator", "Reporting"]),
         .testTarget(name: "CacheAnalysisTests", dependencies: ["CacheAnalysis"]),

@@ -10,62 +10,97 @@ import WorkloadKit
 /// (same seed, so the same operation streams; reads first, so both read the pristine dataset and the
 /// writes leave both tables in the same state). Isolating the patterns gives a per-pattern speed that a
 /// mixed closed-loop run cannot (there every pattern's throughput follows the mix).
+///
+/// In rounds: both targets are loaded first, then each pattern runs `rounds` times on each target,
+/// alternating which target goes first. This VM's speed drifts by 20-40% over minutes, so two runs
+/// minutes apart compare the machine's moods as much as the targets; side by side, a round's two runs see
+/// the same machine, and the median over rounds of each round's ratio is what the report states, with
+/// the spread. Round r continues each worker's operation stream where round r-1 stopped, so writes
+/// never repeat a key or a timestamp, and both targets get identical streams in every round.
 public enum PatternDuel {
     public struct Options: Sendable {
         public var operationsPerPattern: Int
         public var threads: Int
-        public init(operationsPerPattern: Int = 20_000, threads: Int = 1) {
+        public var rounds: Int
+        public init(operationsPerPattern: Int = 20_000, threads: Int = 1, rounds: Int = 5) {
             self.operationsPerPattern = operationsPerPattern
             self.threads = threads
+            self.rounds = rounds
         }
     }
 
-    /// One results document per target (embedded first), its `patterns` holding all four isolated runs.
-    public static func run(spec: WorkloadSpec, options: Options, tool: ToolInfo, progress: (String) -> Void = { _ in }) throws -> [RunResults] {
+    /// Per round, one results document per target (embedded first), its `patterns` holding the round's
+    /// four single-pattern runs.
+    public static func run(spec: WorkloadSpec, options: Options, tool: ToolInfo, progress: (String) -> Void = { _ in }) throws -> [[RunResults]] {
+        precondition(options.rounds >= 1 && options.operationsPerPattern >= 1 && options.threads >= 1,
+                     "PatternDuel: rounds, operations and threads must be at least 1")
         progress("loading \(spec.name) into the engine")
         let embedded: EmbeddedTarget
         do { embedded = try EmbeddedTarget(spec: spec) } catch { throw DuelError(description: "embedded: \(error.name): \(error.message)") }
-        let first = try runPatterns(spec: spec, target: embedded, options: options, tool: tool, progress: progress)
         progress("loading \(spec.name) into SQLite")
         let sqlite: SQLiteTarget
         do { sqlite = try SQLiteTarget(spec: spec) } catch { throw DuelError(description: "sqlite: \(error.name): \(error.message)") }
-        let second = try runPatterns(spec: spec, target: sqlite, options: options, tool: tool, progress: progress)
-        return [first, second]
+        let context = RunContext(workloadName: spec.name, workloadFile: spec.file, tool: tool,
+                                 environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"))
+        let runners: [(name: String, run: (WorkloadSpec, [WorkloadOperationSource]) throws -> RunOutcome)] = [
+            (embedded.name, { try runPattern(spec: $0, target: embedded, sources: $1) }),
+            (sqlite.name, { try runPattern(spec: $0, target: sqlite, sources: $1) }),
+        ]
+        // rounds[r][t]: target t's results of round r, patterns merged in as they are run.
+        var rounds: [[RunResults?]] = Array(repeating: Array(repeating: nil, count: runners.count), count: options.rounds)
+        for pattern in Pattern.allCases {
+            let single = singlePatternSpec(spec, pattern, options)
+            for round in 0..<options.rounds {
+                let sources = roundSources(single, round: round, options: options)
+                let order = round % 2 == 0 ? Array(runners.indices) : runners.indices.reversed()
+                for t in order {
+                    progress("round \(round + 1)/\(options.rounds): \(runners[t].name) \(pattern.name), \(options.operationsPerPattern) operations")
+                    let results = RunResultsBuilder.build(try runners[t].run(single, sources), context: context)
+                    if var merged = rounds[round][t] {
+                        merged.patterns.merge(results.patterns) { a, _ in a }
+                        rounds[round][t] = merged
+                    } else {
+                        rounds[round][t] = results
+                    }
+                }
+            }
+        }
+        return rounds.map { $0.map { $0! } }
     }
 
     struct DuelError: Error, CustomStringConvertible {
         var description: String
     }
 
-    static func runPatterns<T: Target>(spec: WorkloadSpec, target: T, options: Options, tool: ToolInfo,
-                                       progress: (String) -> Void) throws -> RunResults {
-        var combined: RunResults?
-        for pattern in Pattern.allCases {
-            progress("\(target.name): \(pattern.name), \(options.operationsPerPattern) operations")
-            var single = spec
-            single.mix = PatternMix(
-                listMessages: pattern == .listMessages ? 1 : 0, listConversations: pattern == .listConversations ? 1 : 0,
-                createMessageNewConversation: pattern == .createMessageNewConversation ? 1 : 0,
-                createMessageExistingConversation: pattern == .createMessageExistingConversation ? 1 : 0)
-            single.run = RunSpec(threads: options.threads, warmupSeconds: 0, durationSeconds: 600, operations: options.operationsPerPattern)
-            let sources = (0..<options.threads).map { single.makeOperationSource(worker: $0, workers: options.threads) }
-            let runner: Runner<MonotonicClock, T, WorkloadOperationSource>
-            do {
-                runner = try Runner(spec: single.run, seed: single.seed, target: target, clock: MonotonicClock(), sources: sources)
-            } catch {
-                throw DuelError(description: error.description)
-            }
-            let outcome = runner.run()
-            let context = RunContext(workloadName: spec.name, workloadFile: spec.file, tool: tool,
-                                     environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"))
-            let results = RunResultsBuilder.build(outcome, context: context)
-            if var merged = combined {
-                merged.patterns.merge(results.patterns) { a, _ in a }
-                combined = merged
-            } else {
-                combined = results
-            }
+    /// `spec` with only `pattern` in its mix and a run of exactly `operationsPerPattern` operations.
+    static func singlePatternSpec(_ spec: WorkloadSpec, _ pattern: Pattern, _ options: Options) -> WorkloadSpec {
+        var single = spec
+        single.mix = PatternMix(
+            listMessages: pattern == .listMessages ? 1 : 0, listConversations: pattern == .listConversations ? 1 : 0,
+            createMessageNewConversation: pattern == .createMessageNewConversation ? 1 : 0,
+            createMessageExistingConversation: pattern == .createMessageExistingConversation ? 1 : 0)
+        single.run = RunSpec(threads: options.threads, warmupSeconds: 0, durationSeconds: 600, operations: options.operationsPerPattern)
+        return single
+    }
+
+    /// Each worker's operation source for `round`: its stream from the start, advanced past the operations
+    /// the worker performed in the earlier rounds (the runner gives each worker a fixed share).
+    static func roundSources(_ single: WorkloadSpec, round: Int, options: Options) -> [WorkloadOperationSource] {
+        (0..<options.threads).map { worker in
+            var source = single.makeOperationSource(worker: worker, workers: options.threads)
+            let done = UInt64(round) * operationBudget(total: options.operationsPerPattern, worker: worker, workers: options.threads)
+            for _ in 0..<done { _ = source.next() }
+            return source
         }
-        return combined!
+    }
+
+    static func runPattern<T: Target>(spec: WorkloadSpec, target: T, sources: [WorkloadOperationSource]) throws -> RunOutcome {
+        let runner: Runner<MonotonicClock, T, WorkloadOperationSource>
+        do {
+            runner = try Runner(spec: spec.run, seed: spec.seed, target: target, clock: MonotonicClock(), sources: sources)
+        } catch {
+            throw DuelError(description: error.description)
+        }
+        return runner.run()
     }
 }

@@ -38,6 +38,29 @@ import Reporting
         #expect(md.contains("| create_message_new_conversation | 4000 | 5.0 | 9.0 | – | – | – | n/a, n/a, n/a |"))
     }
 
+    @Test func roundsGiveMediansAndTheMedianOfPairedRatios() {
+        // Three rounds; the machine is twice as slow in round 2 for both targets, so the paired ratios are
+        // 5x, 5x and 4x while the medians of the raw figures would give 10,000 ÷ 2,000 = 5x.
+        let rounds = [
+            [Self.results(target: "embedded", ["list_messages": (10_000, 2_000, 8_000)]),
+             Self.results(target: "sqlite", ["list_messages": (2_000, 10_000, 40_000)])],
+            [Self.results(target: "embedded", ["list_messages": (5_000, 4_000, 16_000)]),
+             Self.results(target: "sqlite", ["list_messages": (1_000, 20_000, 80_000)])],
+            [Self.results(target: "embedded", ["list_messages": (12_000, 1_000, 6_000)]),
+             Self.results(target: "sqlite", ["list_messages": (3_000, 4_000, 24_000)])],
+        ]
+        let c = TargetComparison(rounds: rounds)
+        let a = c.rows[0]
+        #expect(a.rounds?.count == 3)
+        #expect(a.figures[0] == TargetComparison.Figures(operations: 27_000, throughput: 10_000, p50Nanos: 2_000, p99Nanos: 8_000, errors: 0))
+        #expect(a.figures[1]?.p50Nanos == 10_000)
+        #expect(a.speedUp(over: 1, .throughput) == Spread([5, 5, 4]))
+        #expect(a.speedUp(over: 1, .p50) == Spread([5, 5, 4]))
+        #expect(a.speedUp(over: 1, .p99) == Spread([5, 5, 4]))
+        #expect(c.markdown().contains("| list_messages | 10000 | 2.0 | 8.0 | 2000 | 10.0 | 40.0 | 5.00x [4.00–5.00], 5.00x [4.00–5.00], 5.00x [4.00–5.00] |"))
+        #expect(c.markdown().contains("(median [min–max] of 3 rounds)"))
+    }
+
     @Test func numberFormatting() {
         #expect(TargetComparison.number(3.14159, decimals: 2) == "3.14")
         #expect(TargetComparison.number(0.05, decimals: 1) == "0.1")

@@ -41,8 +41,7 @@ struct RunPlan: Sendable {
 
 /// Per-worker operation budget: the run's operation count split evenly, so the stop is exact and needs
 /// no shared counter on the hot path.
-@usableFromInline
-func operationBudget(total: Int?, worker: Int, workers: Int) -> UInt64 {
+public func operationBudget(total: Int?, worker: Int, workers: Int) -> UInt64 {
     guard let total else { return .max }
     let share = total / workers
     return UInt64(share + (worker < total % workers ? 1 : 0))

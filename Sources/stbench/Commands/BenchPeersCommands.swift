@@ -81,6 +81,8 @@ extension Bench {
         @Option(help: "Workload whose dataset and keys the SQLite comparison uses.") var workload = "Workloads/messaging-default.yaml"
         @Option(help: "Operations per pattern and target in the SQLite comparison.") var patternOperations = 20_000
         @Option(help: "Worker threads in the SQLite comparison.") var threads = 1
+        @Option(help: "Rounds of the SQLite comparison (each pattern on each target once per round, side by side; medians and spread over the rounds).")
+        var rounds = 5
         @Option(help: "Markdown report to write.") var out = "Reports/peers.md"
 
         func run() throws {
@@ -89,14 +91,18 @@ extension Bench {
             let spec: WorkloadSpec
             do { spec = try WorkloadSpec.load(path: workload) } catch { throw ValidationError(error.description) }
             let tool = ToolInfo(version: STBench.configuration.version, gitCommit: EnvironmentProbe.gitCommit())
-            let duel = try PatternDuel.run(spec: spec, options: PatternDuel.Options(operationsPerPattern: patternOperations, threads: threads),
-                                           tool: tool, progress: progress)
-            let comparison = TargetComparison(duel)
+            guard rounds >= 1, patternOperations >= 1, threads >= 1 else {
+                throw ValidationError("--rounds, --pattern-operations and --threads must be at least 1")
+            }
+            let duel = try PatternDuel.run(
+                spec: spec, options: PatternDuel.Options(operationsPerPattern: patternOperations, threads: threads, rounds: rounds),
+                tool: tool, progress: progress)
+            let comparison = TargetComparison(rounds: duel)
             let index = try IndexBenchmark(self.index.benchmarkOptions).run(progress: progress)
             let environment = EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system")
             let report = PeersReport.markdown(
                 environment: environment, command: (["stbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
-                comparison: comparison, patternOperations: patternOperations, threads: threads, index: index,
+                comparison: comparison, patternOperations: patternOperations, threads: threads, rounds: rounds, index: index,
                 machineLoad: "1-minute load average \(loadBefore) at the start, \(Self.loadAverage()) at the end")
             try Data(report.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
             print(report)
