@@ -22,12 +22,17 @@ public enum HTMLRenderer {
         if let metrics = results.metrics, !metrics.isEmpty {
             body += "<h2>Metrics</h2>\n" + keyValueTable(metrics.sorted { $0.key < $1.key }.map { ($0.key, NumberText.fixed($0.value, places: 3)) })
         }
-        return """
+        return page(title: facts.title, body: body)
+    }
+
+    /// A standalone page around `body` (already HTML) with the reports' shared stylesheet.
+    static func page(title: String, body: String) -> String {
+        """
         <!DOCTYPE html>
         <html lang="en">
         <head>
         <meta charset="utf-8"/>
-        <title>\(HTMLText.escape(facts.title))</title>
+        <title>\(HTMLText.escape(title))</title>
         <style>
         body { font-family: system-ui, sans-serif; margin: 2em auto; max-width: 1000px; color: #222; }
         table { border-collapse: collapse; margin: 0.5em 0 1.5em; }

@@ -83,7 +83,7 @@ extension Bench {
         @Option(help: "Worker threads in the SQLite comparison.") var threads = 1
         @Option(help: "Rounds of the SQLite comparison (each pattern on each target once per round, side by side; medians and spread over the rounds).")
         var rounds = 5
-        @Option(help: "Markdown report to write.") var out = "Reports/peers.md"
+        @Option(help: "Markdown report to write (its HTML twin goes next to it, .md replaced by .html).") var out = "Reports/peers.md"
 
         func run() throws {
             let progress: (String) -> Void = { FileHandle.standardError.write(Data("… \($0)\n".utf8)) }
@@ -104,9 +104,17 @@ extension Bench {
                 environment: environment, command: (["stbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                 comparison: comparison, patternOperations: patternOperations, threads: threads, rounds: rounds, index: index,
                 machineLoad: "1-minute load average \(loadBefore) at the start, \(Self.loadAverage()) at the end")
+            let html = Self.htmlPath(out)
             try Data(report.utf8).write(to: URL(fileURLWithPath: out), options: .atomic)
+            try Data(MarkdownPage.render(markdown: report, title: "stbench against its peers").utf8)
+                .write(to: URL(fileURLWithPath: html), options: .atomic)
             print(report)
-            print("written: \(out)")
+            print("written: \(out), \(html)")
+        }
+
+        /// The HTML twin of the Markdown report: `out` with its `.md` extension replaced by `.html` (added otherwise).
+        static func htmlPath(_ out: String) -> String {
+            (out.hasSuffix(".md") ? String(out.dropLast(3)) : out) + ".html"
         }
 
         /// The 1-minute load average from /proc/loadavg ("unknown" elsewhere): how busy the machine was.
