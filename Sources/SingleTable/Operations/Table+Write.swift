@@ -114,7 +114,7 @@ extension Table {
             if let newKey, let newItem { partition.localIndexes[i].insert(IndexEntry(key: newKey, item: newItem)) }
             if oldKey != nil || newKey != nil {
                 let units = CapacityMath.writeUnits(max(oldKey == nil ? 0 : schema.projectedSize(oldItem!), newKey == nil ? 0 : schema.projectedSize(newItem!)))
-                tally.localIndexes[schema.name, default: 0] += units
+                tally.localIndexes.add(units, to: schema.name)
             }
         }
         if !localIndexSchemas.isEmpty {
@@ -122,7 +122,7 @@ extension Table {
         }
         for index in globalIndexes {
             let units = index.itemChanged(old: oldItem, new: newItem)
-            if units > 0 { tally.globalIndexes[index.schema.name, default: 0] += units }
+            if units > 0 { tally.globalIndexes.add(units, to: index.schema.name) }
         }
 
         if partition.items.isEmpty {
@@ -159,7 +159,7 @@ extension Table {
         }
         let (tally, record) = commit(plan, in: stripe)
         stripe.lock.unlock()
-        if let record { stream?.deliver([record]) }
+        if let record { stream?.deliver(record) }
         return (plan, tally)
     }
 }
