@@ -85,25 +85,54 @@ final class GlobalIndex: @unchecked Sendable {
         }
     }
 
+    /// The index partition the last mutation touched (always one that `partitions` holds). Item moves touch
+    /// one index partition several times in a row: a Cruddur conversation's group items are each deleted and
+    /// put again under one message_group_uuid, and an update that changes an index sort key removes and
+    /// inserts in one partition. A hit skips the Dictionary's SipHash of the key and its probe (callgrind,
+    /// D pattern: ~536 instructions per lookup; 3 of its 4 lookups per operation hit).
+    private var recentKey: PartitionKey?
+    private var recentTree: BTree<IndexEntry>?
+
+    /// The tree of an index partition, or nil when the index has none. Index lock write-locked.
+    @inline(__always)
+    private func tree(for partition: PartitionKey) -> BTree<IndexEntry>? {
+        // Hash first, then the value's bytes (`ValueOrder.equal`; `AttributeValue ==` copied both values).
+        if let recentTree, let recentKey, recentKey.hash == partition.hash, ValueOrder.equal(recentKey.value, partition.value) {
+            return recentTree
+        }
+        guard let tree = partitions[partition] else { return nil }
+        remember(partition, tree)
+        return tree
+    }
+
+    @inline(__always)
+    private func remember(_ partition: PartitionKey, _ tree: BTree<IndexEntry>) {
+        recentKey = partition
+        recentTree = tree
+    }
+
     private func apply(remove: (partition: PartitionKey, key: [UInt8])?, insert: (partition: PartitionKey, entry: IndexEntry)?) {
         // Trees are classes: one dictionary lookup per side, mutated in place.
-        if let (partition, key) = remove, let tree = partitions[partition] {
+        if let (partition, key) = remove, let tree = tree(for: partition) {
             if let removed = tree.remove(key) {
                 entryCount -= 1
                 sizeBytes -= schema.projectedSize(removed.item)
             }
             if tree.isEmpty {
                 partitions[partition] = nil
+                recentKey = nil
+                recentTree = nil
                 directory.remove(partition.directoryKey)
             }
         }
         if let (partition, entry) = insert {
             let tree: BTree<IndexEntry>
-            if let existing = partitions[partition] {
+            if let existing = self.tree(for: partition) {
                 tree = existing
             } else {
                 tree = BTree<IndexEntry>()
                 partitions[partition] = tree
+                remember(partition, tree)
                 directory.insert(DirectoryEntry(partition))
             }
             if let replaced = tree.insert(entry) {

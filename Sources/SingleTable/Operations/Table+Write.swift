@@ -39,7 +39,9 @@ struct WritePlan {
 
 extension Table {
     /// Decides what `intent` does to the current item. Stripe must be locked (read or write).
-    func plan(_ intent: WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
+    /// `consuming`: the plan keeps the intent, which a borrowed parameter made a copy of (retains of its key,
+    /// sort key and action; callgrind, D pattern: ~180 instructions per write).
+    func plan(_ intent: consuming WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
         let old = partition?.items.find(intent.sortKey)
         let context = partition?.context ?? PartitionContext(key: intent.partition, keys: keys)
         let oldItem = old.map { StoredItem(record: $0, context: context) }
@@ -146,12 +148,14 @@ extension Table {
     }
 
     /// Plans and commits one write under its stripe lock, then delivers its stream record.
-    func perform(_ intent: WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
+    /// The plan returned carries the intent (callers read `plan.intent`).
+    func perform(_ intent: consuming WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
         let stripe = stripe(for: intent.partition)
         stripe.lock.lockWrite()
         let plan: WritePlan
         do {
-            plan = try self.plan(intent, in: stripe.partitions[intent.partition])
+            let partition = stripe.partitions[intent.partition]
+            plan = try self.plan(intent, in: partition)
         } catch {
             stripe.lock.unlock()
             // A failed condition still consumes write capacity in DynamoDB; callers report it.

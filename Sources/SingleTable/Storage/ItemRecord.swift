@@ -249,8 +249,10 @@ extension StoredItem {
 
 extension StoredItem: AttributeReader {
     func attribute(_ name: String) -> AttributeValue? {
-        if name == keys.partitionKey { return partitionValue }
-        if name == keys.sortKey { return sortKeyValue }
+        // `isSameName`: String `==` on two different names took its slow path (~53 instructions each; callgrind,
+        // D pattern, 27.5k calls in 2000 ops from GSI upkeep alone).
+        if name.isSameName(keys.partitionKey) { return partitionValue }
+        if let sortKey = keys.sortKey, name.isSameName(sortKey) { return sortKeyValue }
         return record.attribute(name)
     }
 }
