@@ -16,7 +16,7 @@ extension Table {
         let partition = try keyValue(item, keys.partitionKey, keys.partitionKeyType, missing: .missingKeyInItem)
         var sortKey: [UInt8] = []
         if let name = keys.sortKey, let type = keys.sortKeyType {
-            sortKey = Table.encodeKey(try keyValue(item, name, type, missing: .missingKeyInItem))
+            sortKey = KeyEncoding.encode(try keyValue(item, name, type, missing: .missingKeyInItem))
         }
         var size = 0
         for (name, value) in item {
@@ -96,7 +96,7 @@ extension Table {
               Table.isValidKey(partitionValue, type: keys.partitionKeyType, maximumSize: Table.maximumPartitionKeySize),
               keys.sortKeyType.map({ type in sortValue.map { Table.isValidKey($0, type: type, maximumSize: Table.maximumSortKeySize) } ?? false }) ?? true
         else { return nil }
-        let sortKey = sortValue.map(Table.encodeKey) ?? []
+        let sortKey = sortValue.map(KeyEncoding.encode) ?? []
         let record: ItemRecord
         if attributesLength <= scratch.count {
             record = ItemRecord.make(sortKey: sortKey, encodedAttributes: UnsafeRawBufferPointer(start: base, count: attributesLength), itemSize: size)
@@ -124,20 +124,12 @@ extension Table {
         let partition = try keyValue(key, keys.partitionKey, keys.partitionKeyType, missing: .keyMismatch)
         var sortKey: [UInt8] = []
         if let name = keys.sortKey, let type = keys.sortKeyType {
-            sortKey = Table.encodeKey(try keyValue(key, name, type, missing: .keyMismatch))
+            sortKey = KeyEncoding.encode(try keyValue(key, name, type, missing: .keyMismatch))
         }
         return (PartitionKey(partition), sortKey)
     }
 
     enum MissingKeyError { case missingKeyInItem, keyMismatch }
-
-    /// `KeyEncoding.encode` of a key value, with an S value's UTF-8 copied in one step: `Array(string.utf8)`
-    /// walked the view (callgrind, D pattern: ~250 instructions per Cruddur sort key).
-    @inline(__always)
-    static func encodeKey(_ value: AttributeValue) -> [UInt8] {
-        if case .s(var string) = value { return string.withUTF8 { Array($0) } }
-        return KeyEncoding.encode(value)
-    }
 
     private func keyValue(_ item: Item, _ name: String, _ type: ScalarAttributeType, missing: MissingKeyError) throws(DynamoDBError) -> AttributeValue {
         guard let value = item[name] else {
