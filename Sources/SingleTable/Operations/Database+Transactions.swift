@@ -52,7 +52,7 @@ extension Database {
             if let record { records.append((table, record)) }
         }
         for (table, index) in stripes.reversed() { table.stripes[index].lock.unlock() }
-        for (table, record) in records { table.stream?.deliver([record]) }
+        for (table, record) in records { table.stream?.deliver(record) }
 
         let capacities = tallies.values.compactMap { table, tally -> ConsumedCapacity? in
             var doubled = tally

@@ -62,9 +62,8 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let intent = try preparePut(input)
-        let (plan, tally) = try perform(intent)
-        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: intent.partition).item } : nil
+        let (plan, tally) = try perform(preparePut(input))  // the intent moves into the plan (no copy)
+        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
         return PutItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
 
@@ -108,9 +107,8 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let intent = try prepareDelete(input)
-        let (plan, tally) = try perform(intent)
-        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: intent.partition).item } : nil
+        let (plan, tally) = try perform(prepareDelete(input))  // the intent moves into the plan (no copy)
+        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
         return DeleteItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
 
@@ -129,17 +127,16 @@ extension Table {
     @discardableResult
     public func updateItem(_ input: UpdateItemInput) throws(DynamoDBError) -> UpdateItemOutput {
         try checkTableName(input.tableName)
-        let intent = try prepareUpdate(input)
-        let (plan, tally) = try perform(intent)
+        let (plan, tally) = try perform(prepareUpdate(input))  // the intent moves into the plan (no copy)
         let attributes: Item?
         switch input.returnValues {
         case .none: attributes = nil
-        case .allOld: attributes = plan.old.map { storedItem($0, in: intent.partition).item }
-        case .allNew: attributes = plan.new.map { storedItem($0, in: intent.partition).item }
+        case .allOld: attributes = plan.old.map { storedItem($0, in: plan.intent.partition).item }
+        case .allNew: attributes = plan.new.map { storedItem($0, in: plan.intent.partition).item }
         case .updatedOld:
-            attributes = plan.old.map { storedItem($0, in: intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
+            attributes = plan.old.map { storedItem($0, in: plan.intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
         case .updatedNew:
-            attributes = plan.new.map { storedItem($0, in: intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
+            attributes = plan.new.map { storedItem($0, in: plan.intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
         }
         return UpdateItemOutput(
             attributes: attributes.flatMap { $0.isEmpty ? nil : $0 },

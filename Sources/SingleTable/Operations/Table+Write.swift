@@ -39,7 +39,9 @@ struct WritePlan {
 
 extension Table {
     /// Decides what `intent` does to the current item. Stripe must be locked (read or write).
-    func plan(_ intent: WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
+    /// `consuming`: the plan keeps the intent, which a borrowed parameter made a copy of (retains of its key,
+    /// sort key and action; callgrind, D pattern: ~180 instructions per write).
+    func plan(_ intent: consuming WriteIntent, in partition: Partition?) throws(DynamoDBError) -> WritePlan {
         let old = partition?.items.find(intent.sortKey)
         let context = partition?.context ?? PartitionContext(key: intent.partition, keys: keys)
         let oldItem = old.map { StoredItem(record: $0, context: context) }
@@ -114,7 +116,7 @@ extension Table {
             if let newKey, let newItem { partition.localIndexes[i].insert(IndexEntry(key: newKey, item: newItem)) }
             if oldKey != nil || newKey != nil {
                 let units = CapacityMath.writeUnits(max(oldKey == nil ? 0 : schema.projectedSize(oldItem!), newKey == nil ? 0 : schema.projectedSize(newItem!)))
-                tally.localIndexes[schema.name, default: 0] += units
+                tally.localIndexes.add(units, to: schema.name)
             }
         }
         if !localIndexSchemas.isEmpty {
@@ -122,7 +124,7 @@ extension Table {
         }
         for index in globalIndexes {
             let units = index.itemChanged(old: oldItem, new: newItem)
-            if units > 0 { tally.globalIndexes[index.schema.name, default: 0] += units }
+            if units > 0 { tally.globalIndexes.add(units, to: index.schema.name) }
         }
 
         if partition.items.isEmpty {
@@ -146,12 +148,14 @@ extension Table {
     }
 
     /// Plans and commits one write under its stripe lock, then delivers its stream record.
-    func perform(_ intent: WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
+    /// The plan returned carries the intent (callers read `plan.intent`).
+    func perform(_ intent: consuming WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
         let stripe = stripe(for: intent.partition)
         stripe.lock.lockWrite()
         let plan: WritePlan
         do {
-            plan = try self.plan(intent, in: stripe.partitions[intent.partition])
+            let partition = stripe.partitions[intent.partition]
+            plan = try self.plan(intent, in: partition)
         } catch {
             stripe.lock.unlock()
             // A failed condition still consumes write capacity in DynamoDB; callers report it.
@@ -159,7 +163,7 @@ extension Table {
         }
         let (tally, record) = commit(plan, in: stripe)
         stripe.lock.unlock()
-        if let record { stream?.deliver([record]) }
+        if let record { stream?.deliver(record) }
         return (plan, tally)
     }
 }

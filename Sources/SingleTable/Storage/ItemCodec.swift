@@ -150,6 +150,15 @@ enum ItemCodec {
 
     // MARK: Reading
 
+    /// A String from UTF-8 the engine wrote from a String (so valid; String still checks it).
+    @inline(__always)
+    static func string(_ raw: UnsafeRawBufferPointer) -> String {
+        String(unsafeUninitializedCapacity: raw.count) { target in
+            _ = target.initialize(from: raw)
+            return raw.count
+        }
+    }
+
     struct Reader {
         var pointer: UnsafePointer<UInt8>
         let end: UnsafePointer<UInt8>
@@ -195,13 +204,7 @@ enum ItemCodec {
             return buffer
         }
 
-        mutating func string() -> String {
-            let raw = rawBytes()
-            return String(unsafeUninitializedCapacity: raw.count) { target in
-                _ = target.initialize(from: raw)
-                return raw.count
-            }
-        }
+        mutating func string() -> String { ItemCodec.string(rawBytes()) }
 
         mutating func number() -> Number {
             let negative = byte() == 1

@@ -9,6 +9,10 @@ final class StreamLog: @unchecked Sendable {
     private var records: [StreamRecord] = []
     private var nextSequence: UInt64 = 1
     private var subscribers: [(id: Int, handler: @Sendable (StreamRecord) -> Void)] = []
+    /// The subscribers' handlers, kept in step with `subscribers`: delivery copies this array (a retain)
+    /// where `subscribers.map(\.handler)` allocated one per delivery (callgrind, D pattern: ~220 of the
+    /// ~1.35k instructions of each of its five deliveries).
+    private var handlers: [@Sendable (StreamRecord) -> Void] = []
     private var nextSubscriberID = 1
     /// Oldest records are dropped past this many (DynamoDB keeps 24 hours; a long run would grow without bound).
     let retention: Int
@@ -42,20 +46,30 @@ final class StreamLog: @unchecked Sendable {
             let id = nextSubscriberID
             nextSubscriberID += 1
             subscribers.append((id, handler))
+            handlers = subscribers.map(\.handler)
             return id
         }
     }
 
     func unsubscribe(_ id: Int) {
-        mutex.withLock { subscribers.removeAll { $0.id == id } }
+        mutex.withLock {
+            subscribers.removeAll { $0.id == id }
+            handlers = subscribers.map(\.handler)
+        }
     }
 
     func deliver(_ batch: [StreamRecord]) {
         guard !batch.isEmpty else { return }
-        let handlers = mutex.withLock { subscribers.map(\.handler) }
+        let handlers = mutex.withLock { self.handlers }
         for record in batch {
             for handler in handlers { handler(record) }
         }
+    }
+
+    /// Delivers one write's record (no batch array to build).
+    func deliver(_ record: StreamRecord) {
+        let handlers = mutex.withLock { self.handlers }
+        for handler in handlers { handler(record) }
     }
 
     func read(after sequenceNumber: UInt64, limit: Int) -> [StreamRecord] {

@@ -20,11 +20,14 @@ struct GroupItemMover: Sendable {
             tableName: CruddurItems.tableName, indexName: CruddurItems.groupIndexName,
             keyConditionExpression: "message_group_uuid = :g", expressionAttributeValues: [":g": .s(groupUUID)]))
         var writes = 0
+        let newSK = AttributeValue.s(lastMessageAt)
         for var item in found.items {
-            guard case .s(let oldSK)? = item[CruddurItems.sk], let partitionKey = item[CruddurItems.pk] else { continue }
-            guard oldSK.utf8.lexicographicallyPrecedes(lastMessageAt.utf8) else { continue }
-            try table.deleteItem(DeleteItemInput(tableName: CruddurItems.tableName, key: [CruddurItems.pk: partitionKey, CruddurItems.sk: .s(oldSK)]))
-            item[CruddurItems.sk] = .s(lastMessageAt)
+            // Byte order of S values (DynamoDB's). `compare(to:)` is a memcmp; `utf8.lexicographicallyPrecedes`
+            // walked the UTF-8 views generically: callgrind, D pattern, 2.7k of 140k instructions per op.
+            guard let oldSK = item[CruddurItems.sk], oldSK.compare(to: newSK) == -1, let partitionKey = item[CruddurItems.pk]
+            else { continue }
+            try table.deleteItem(DeleteItemInput(tableName: CruddurItems.tableName, key: [CruddurItems.pk: partitionKey, CruddurItems.sk: oldSK]))
+            item[CruddurItems.sk] = newSK
             item[CruddurItems.message] = .s(lastMessage)
             try table.putItem(PutItemInput(tableName: CruddurItems.tableName, item: item))
             writes += 2
