@@ -45,6 +45,21 @@ public enum Jemalloc {
         return String(cString: pointer)
     }
 
+    /// jemalloc's transparent-huge-page mode (`opt.thp`: "always", "never" or "default"; stbench asks for
+    /// "always", see CShims/allocator_config.c), or nil when jemalloc is not active.
+    public static var transparentHugePages: String? {
+        var pointer: UnsafePointer<CChar>? = nil
+        var size = MemoryLayout<UnsafePointer<CChar>?>.size
+        guard mallctl("opt.thp", &pointer, &size, nil, 0) == 0, let pointer else { return nil }
+        return String(cString: pointer)
+    }
+
+    /// The allocator as reports name it: "jemalloc thp:always" (with its huge-page mode) or "system".
+    public static var allocatorDescription: String {
+        guard isActive else { return "system" }
+        return "jemalloc thp:" + (transparentHugePages ?? "unknown")
+    }
+
     private static func readSize(_ name: String) -> Int? {
         var value = 0
         var size = MemoryLayout<Int>.size

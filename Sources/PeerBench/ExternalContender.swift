@@ -21,12 +21,17 @@ struct ExternalContender {
             return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(error)")
         }
         do {
-            let output = try Shell.run(executable, [keyFile, String(runs)])
+            let output = try Shell.run(executable, [keyFile, String(runs)], environment: ExternalContender.hugePages)
             return try ExternalContender.parse(output, label: label, memoryMethod: memoryMethod)
         } catch {
             return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(label) failed: \(error)")
         }
     }
+
+    /// The contenders' allocator (glibc malloc) on transparent huge pages, as stbench's jemalloc is
+    /// (`thp:always`, CShims/allocator_config.c): glibc 2.35+ madvises its heap with this tunable. Without
+    /// it the engine alone would be spared the TLB misses of a big random-access map.
+    static let hugePages = ["GLIBC_TUNABLES": "glibc.malloc.hugetlb=1"]
 
     static func parse(_ output: String, label: String, memoryMethod: String) throws -> ContenderResult {
         let decoded = try JSONDecoder().decode(Output.self, from: Data(output.utf8))
@@ -102,10 +107,14 @@ enum Shell {
         var description: String
     }
 
-    static func run(_ executable: String, _ arguments: [String]) throws -> String {
+    /// `environment` is added to (and overrides entries of) this process's environment.
+    static func run(_ executable: String, _ arguments: [String], environment: [String: String] = [:]) throws -> String {
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
         process.arguments = arguments
+        if !environment.isEmpty {
+            process.environment = ProcessInfo.processInfo.environment.merging(environment) { _, added in added }
+        }
         let out = Pipe(), err = Pipe()
         process.standardOutput = out
         process.standardError = err

@@ -41,7 +41,7 @@ public enum PatternDuel {
         let sqlite: SQLiteTarget
         do { sqlite = try SQLiteTarget(spec: spec) } catch { throw DuelError(description: "sqlite: \(error.name): \(error.message)") }
         let context = RunContext(workloadName: spec.name, workloadFile: spec.file, tool: tool,
-                                 environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"))
+                                 environment: EnvironmentProbe.current(allocator: Jemalloc.allocatorDescription))
         let runners: [(name: String, run: (WorkloadSpec, [WorkloadOperationSource]) throws -> RunOutcome)] = [
             (embedded.name, { try runPattern(spec: $0, target: embedded, sources: $1) }),
             (sqlite.name, { try runPattern(spec: $0, target: sqlite, sources: $1) }),

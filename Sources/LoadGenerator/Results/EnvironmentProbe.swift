@@ -3,7 +3,7 @@ import Reporting
 
 /// Describes the machine and build a run happened on, from /proc/cpuinfo, /etc/os-release and the compiler.
 public enum EnvironmentProbe {
-    /// - Parameter allocator: "jemalloc" or "system" (the CLI asks `MemoryStats.Jemalloc.isActive`).
+    /// - Parameter allocator: "jemalloc thp:<mode>" or "system" (the CLI asks `MemoryStats.Jemalloc.allocatorDescription`).
     public static func current(allocator: String) -> EnvironmentInfo {
         EnvironmentInfo(
             cpu: cpuModel(), cores: ProcessInfo.processInfo.activeProcessorCount, os: operatingSystem(),

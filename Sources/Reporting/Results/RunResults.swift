@@ -78,7 +78,7 @@ public struct EnvironmentInfo: Codable, Sendable, Equatable {
     public var swift: String
     /// "release" or "debug".
     public var build: String
-    /// "jemalloc" or "system".
+    /// "jemalloc thp:<mode>" (jemalloc and its transparent-huge-page mode) or "system".
     public var allocator: String
     public var hostname: String?
     public init(cpu: String, cores: Int, os: String, swift: String, build: String, allocator: String, hostname: String? = nil) {

@@ -99,7 +99,7 @@ extension Bench {
                 tool: tool, progress: progress)
             let comparison = TargetComparison(rounds: duel)
             let index = try IndexBenchmark(self.index.benchmarkOptions).run(progress: progress)
-            let environment = EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system")
+            let environment = EnvironmentProbe.current(allocator: Jemalloc.allocatorDescription)
             let report = PeersReport.markdown(
                 environment: environment, command: (["stbench"] + CommandLine.arguments.dropFirst()).joined(separator: " "),
                 comparison: comparison, patternOperations: patternOperations, threads: threads, rounds: rounds, index: index,

@@ -298,7 +298,7 @@ struct RunCommand: ParsableCommand {
         let context = RunContext(
             workloadName: workload.name, workloadFile: workload.file,
             tool: ToolInfo(version: STBench.configuration.version, gitCommit: EnvironmentProbe.gitCommit()),
-            environment: EnvironmentProbe.current(allocator: Jemalloc.isActive ? "jemalloc" : "system"),
+            environment: EnvironmentProbe.current(allocator: Jemalloc.allocatorDescription),
             histogramEncoder: Self.histogramEncoder, metrics: metrics
         )
         var results = RunResultsBuilder.build(outcome, context: context)
