@@ -119,15 +119,26 @@ enum Shell {
         process.standardOutput = out
         process.standardError = err
         try process.run()
-        // Read before waiting: a full pipe would block the child.
+        // Both pipes drain at once, before waiting: reading one to its end first would leave the child
+        // blocked on the other once that pipe's buffer (64 KiB) filled (a compiler's warnings, say).
+        let errorBytes = ErrorBytes()
+        let errorReader = Thread { errorBytes.data = err.fileHandleForReading.readDataToEndOfFile(); errorBytes.done.signal() }
+        errorReader.start()
         let outData = out.fileHandleForReading.readDataToEndOfFile()
-        let errData = err.fileHandleForReading.readDataToEndOfFile()
+        errorBytes.done.wait()
+        let errData = errorBytes.data
         process.waitUntilExit()
         guard process.terminationStatus == 0 else {
             let message = String(decoding: errData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
             throw Failure(description: "\(executable) exited with \(process.terminationStatus): \(message.suffix(400))")
         }
         return String(decoding: outData, as: UTF8.self).trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// Standard error as the reader thread leaves it; `done` orders its write before the caller's read.
+    private final class ErrorBytes: @unchecked Sendable {
+        var data = Data()
+        let done = DispatchSemaphore(value: 0)
     }
 
     /// The first executable named `name` on PATH (and ~/.cargo/bin, where rustup puts cargo).

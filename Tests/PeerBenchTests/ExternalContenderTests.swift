@@ -1,3 +1,4 @@
+import Foundation
 @testable import PeerBench
 import Testing
 
@@ -13,5 +14,22 @@ import Testing
 
     @Test func aFailingChildIsAnError() {
         #expect(throws: Shell.Failure.self) { try Shell.run("/bin/false", []) }
+    }
+}
+
+extension ExternalContenderTests {
+    /// A child that fills its standard error (far past a pipe's 64 KiB) before writing its output must not
+    /// block: both pipes are drained at once. Run on its own thread so a deadlock fails the test (after
+    /// 30 s) instead of hanging the suite.
+    @Test func aChildWritingMuchToStandardErrorFinishes() {
+        final class Outcome: @unchecked Sendable { var output: String? }
+        let outcome = Outcome()
+        let finished = DispatchSemaphore(value: 0)
+        Thread {
+            outcome.output = try? Shell.run("/bin/sh", ["-c", "head -c 1000000 /dev/zero >&2; echo done"])
+            finished.signal()
+        }.start()
+        #expect(finished.wait(timeout: .now() + 30) == .success, "Shell.run still blocked after 30 s")
+        #expect(outcome.output == "done")
     }
 }
