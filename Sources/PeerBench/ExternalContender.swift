@@ -13,19 +13,13 @@ struct ExternalContender {
         var description: String
     }
 
-    func run(keyFile: String, runs: Int, repository: String, buildDirectory: String) -> ContenderResult {
-        let executable: String
-        do {
-            executable = try build(repository, buildDirectory)
-        } catch {
-            return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(error)")
-        }
-        do {
-            let output = try Shell.run(executable, [keyFile, String(runs)], environment: ExternalContender.hugePages)
-            return try ExternalContender.parse(output, label: label, memoryMethod: memoryMethod)
-        } catch {
-            return ContenderResult(name: label, memoryMethod: memoryMethod, runs: [], skipped: "\(label) failed: \(error)")
-        }
+    /// One run of the built `executable` on the key file: the name the program gives itself (which map it
+    /// was built with) and its figures.
+    func measureOnce(executable: String, keyFile: String) throws -> (name: String?, run: IndexRun) {
+        let output = try Shell.run(executable, [keyFile, "1"], environment: ExternalContender.hugePages)
+        let parsed = try ExternalContender.parse(output, label: label, memoryMethod: memoryMethod)
+        guard let run = parsed.runs.first else { throw Skip(description: "\(label) printed no run") }
+        return (parsed.name, run)
     }
 
     /// The contenders' allocator (glibc malloc) on transparent huge pages, as stbench's jemalloc is

@@ -55,53 +55,68 @@ public struct IndexBenchmark {
 
     static let jemallocMethod = "jemalloc stats.allocated delta"
 
+    /// Interleaved: run r measures every contender once (in reverse order on odd runs) before run r + 1, so
+    /// this VM's drift (20-40% over minutes) lands on every contender alike, and each run's ratios compare
+    /// contenders measured moments apart (`IndexReport.speedUp` takes the median of those per-run ratios).
+    /// Running each contender's runs back to back instead put minutes between the engine and Rust, and the
+    /// engine's point get came out 0.83x-1.18x Rust's over four same-day runs.
     public func run(progress: (String) -> Void = { _ in }) throws -> Result {
         progress("generating \(options.keys) keys")
         let set = IndexKeySet(keys: options.keys, operations: options.operations, seed: options.seed)
-        if options.isolateProcesses {
-            return try runIsolated(set, progress: progress)
-        }
-        let allocated: () -> Int = { Jemalloc.allocatedBytes }
-        var engine = ContenderResult(name: SwiftContender.engine.label, memoryMethod: Self.jemallocMethod, runs: [])
-        var dictionary = ContenderResult(name: SwiftContender.sortedDictionary.label, memoryMethod: Self.jemallocMethod, runs: [])
-        var sortedSet = ContenderResult(name: SwiftContender.sortedSet.label, memoryMethod: Self.jemallocMethod, runs: [])
         // For profiling the engine alone (e.g. under cachegrind, where every other contender costs minutes).
         let engineOnly = ProcessInfo.processInfo.environment["STBENCH_INDEX_ENGINE_ONLY"] == "1"
-        // Interleaved runs, so a noisy moment on the shared machine hits every contender rather than one.
-        for run in 1...options.runs {
-            progress("run \(run)/\(options.runs): engine")
-            engine.runs.append(Self.measure(.engine, set, allocatedBytes: allocated))
-            if engineOnly { continue }
-            progress("run \(run)/\(options.runs): SortedDictionary")
-            dictionary.runs.append(Self.measure(.sortedDictionary, set, allocatedBytes: allocated))
-            progress("run \(run)/\(options.runs): SortedSet")
-            sortedSet.runs.append(Self.measure(.sortedSet, set, allocatedBytes: allocated))
+        var contenders: [(result: ContenderResult, measure: () throws -> (name: String?, run: IndexRun))] = []
+        for swift in engineOnly ? [SwiftContender.engine] : SwiftContender.allCases {
+            contenders.append((ContenderResult(name: swift.label, memoryMethod: Self.jemallocMethod, runs: []),
+                               { (nil, try self.measureOnce(swift, set)) }))
         }
-        var contenders = engineOnly ? [engine] : [engine, dictionary, sortedSet]
-        if !engineOnly { try appendExternal(to: &contenders, set: set, progress: progress) }
-        return Result(keys: set.keys.count, conversations: set.conversations, operations: options.operations, runs: options.runs,
-                      rangeLimit: set.rangeLimit, contenders: contenders, checksumMismatches: Self.mismatches(contenders))
-    }
-
-    /// Every contender in its own process: the Swift ones through this executable, then Rust and C++.
-    private func runIsolated(_ set: IndexKeySet, progress: (String) -> Void) throws -> Result {
-        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
-        var contenders: [ContenderResult] = []
-        for contender in SwiftContender.allCases {
-            progress("running \(contender.label) in its own process")
-            let arguments = ["bench", "index-contender", contender.rawValue, "--keys", String(options.keys),
-                             "--operations", String(options.operations), "--runs", String(options.runs), "--seed", String(options.seed)]
-            do {
-                let output = try Shell.run(executable, arguments)
-                contenders.append(try ExternalContender.parse(output, label: contender.label, memoryMethod: Self.jemallocMethod))
-            } catch {
-                contenders.append(ContenderResult(name: contender.label, memoryMethod: Self.jemallocMethod, runs: [],
-                                                  skipped: "\(contender.label) failed: \(error)"))
+        let keyFile = options.buildDirectory + "/index-keys.txt"
+        if !options.swiftOnly && !engineOnly {
+            try FileManager.default.createDirectory(atPath: options.buildDirectory, withIntermediateDirectories: true)
+            try set.write(to: keyFile)
+            for external in [ExternalContender.rust, ExternalContender.cpp] {
+                progress("building \(external.label)")
+                do {
+                    let executable = try external.build(options.repository, options.buildDirectory)
+                    contenders.append((ContenderResult(name: external.label, memoryMethod: external.memoryMethod, runs: []),
+                                       { try external.measureOnce(executable: executable, keyFile: keyFile) }))
+                } catch {
+                    contenders.append((ContenderResult(name: external.label, memoryMethod: external.memoryMethod, runs: [],
+                                                       skipped: "\(error)"), { throw error }))
+                }
             }
         }
-        try appendExternal(to: &contenders, set: set, progress: progress)
+        defer { try? FileManager.default.removeItem(atPath: keyFile) }
+        for run in 0..<options.runs {
+            let order = run % 2 == 0 ? Array(contenders.indices) : contenders.indices.reversed()
+            for i in order where contenders[i].result.skipped == nil {
+                progress("run \(run + 1)/\(options.runs): \(contenders[i].result.name)")
+                do {
+                    let measured = try contenders[i].measure()
+                    // An external contender names itself (e.g. which C++ map it was built with).
+                    if run == 0, let name = measured.name { contenders[i].result.name = name }
+                    contenders[i].result.runs.append(measured.run)
+                } catch {
+                    contenders[i].result.runs = []
+                    contenders[i].result.skipped = "\(contenders[i].result.name) failed: \(error)"
+                }
+            }
+        }
+        let results = contenders.map(\.result)
         return Result(keys: set.keys.count, conversations: set.conversations, operations: options.operations, runs: options.runs,
-                      rangeLimit: set.rangeLimit, contenders: contenders, checksumMismatches: Self.mismatches(contenders))
+                      rangeLimit: set.rangeLimit, contenders: results, checksumMismatches: Self.mismatches(results))
+    }
+
+    /// One run of a Swift contender: in a fresh process of this executable (`stbench bench index-contender`)
+    /// when `isolateProcesses`, so no contender inherits a heap another one churned; else in this process.
+    private func measureOnce(_ contender: SwiftContender, _ set: IndexKeySet) throws -> IndexRun {
+        guard options.isolateProcesses else { return Self.measure(contender, set, allocatedBytes: { Jemalloc.allocatedBytes }) }
+        let executable = (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
+        let arguments = ["bench", "index-contender", contender.rawValue, "--keys", String(options.keys),
+                         "--operations", String(options.operations), "--runs", "1", "--seed", String(options.seed)]
+        let parsed = try ExternalContender.parse(try Shell.run(executable, arguments), label: contender.label, memoryMethod: Self.jemallocMethod)
+        guard let run = parsed.runs.first else { throw ExternalContender.Skip(description: "\(contender.label) printed no run") }
+        return run
     }
 
     /// The Swift contenders, by the name `stbench bench index-contender` takes.
@@ -136,21 +151,6 @@ public struct IndexBenchmark {
                             rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes)
         case .sortedDictionary: return SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocatedBytes)
         case .sortedSet: return SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocatedBytes)
-        }
-    }
-
-    /// The Rust and C++ contenders (unless `swiftOnly`), run on the same keys written to a file.
-    private func appendExternal(to contenders: inout [ContenderResult], set: IndexKeySet, progress: (String) -> Void) throws {
-        if !options.swiftOnly {
-            let file = options.buildDirectory + "/index-keys.txt"
-            try FileManager.default.createDirectory(atPath: options.buildDirectory, withIntermediateDirectories: true)
-            try set.write(to: file)
-            for external in [ExternalContender.rust, ExternalContender.cpp] {
-                progress("building and running \(external.label)")
-                contenders.append(external.run(keyFile: file, runs: options.runs, repository: options.repository,
-                                               buildDirectory: options.buildDirectory))
-            }
-            try? FileManager.default.removeItem(atPath: file)
         }
     }
 

@@ -22,7 +22,7 @@ public enum IndexReport {
                 + "\(bytes.map { format($0.median) } ?? "") | \(c.memoryMethod) |")
         }
         lines.append("")
-        lines.append("Engine speed-up (contender median ÷ engine median; > 1 = engine faster):")
+        lines.append("Engine speed-up (each run's contender time ÷ engine time, the runs interleaved; median [min–max] over runs; > 1 = engine faster):")
         lines.append("")
         lines.append("| vs | insert | point get | range |")
         lines.append("|---|---|---|---|")
@@ -40,10 +40,22 @@ public enum IndexReport {
         return lines.joined(separator: "\n")
     }
 
-    /// "contender ÷ engine" of the medians, or "n/a".
+    /// The engine's speed-up over a contender: per run, contender time ÷ engine time (a run measures every
+    /// contender moments apart, see `IndexBenchmark.run`), as median and spread over the runs. With unequal
+    /// run counts (a contender that failed part-way) the ratio of the medians. nil without figures.
+    static func speedUp(_ contender: [Double], over engine: [Double]) -> Spread? {
+        guard !contender.isEmpty, !engine.isEmpty, !engine.contains(where: { $0 <= 0 }) else { return nil }
+        guard contender.count == engine.count else {
+            guard let c = Spread(contender), let e = Spread(engine) else { return nil }
+            return Spread([c.median / e.median])
+        }
+        return Spread(zip(contender, engine).map { $0 / $1 })
+    }
+
+    /// `speedUp` as "2.1x [1.9–2.4]", or "n/a".
     static func ratio(_ contender: [Double], _ engine: [Double]) -> String {
-        guard let c = Spread(contender), let e = Spread(engine), e.median > 0 else { return "n/a" }
-        return format(c.median / e.median) + "x"
+        guard let spread = speedUp(contender, over: engine) else { return "n/a" }
+        return "\(format(spread.median))x [\(format(spread.minimum))–\(format(spread.maximum))]"
     }
 
     static func cell(_ spread: Spread?) -> String {

@@ -16,7 +16,9 @@ import WorkloadKit
 /// minutes apart compare the machine's moods as much as the targets; side by side, a round's two runs see
 /// the same machine, and the median over rounds of each round's ratio is what the report states, with
 /// the spread. Round r continues each worker's operation stream where round r-1 stopped, so writes
-/// never repeat a key or a timestamp, and both targets get identical streams in every round.
+/// never repeat a key or a timestamp, and both targets get identical streams in every round. Each round's
+/// operations are drawn before its runs (`RecordedOperationSource`), so the generator's cost is in neither
+/// target's figures.
 public enum PatternDuel {
     public struct Options: Sendable {
         public var operationsPerPattern: Int
@@ -42,7 +44,7 @@ public enum PatternDuel {
         do { sqlite = try SQLiteTarget(spec: spec) } catch { throw DuelError(description: "sqlite: \(error.name): \(error.message)") }
         let context = RunContext(workloadName: spec.name, workloadFile: spec.file, tool: tool,
                                  environment: EnvironmentProbe.current(allocator: Jemalloc.allocatorDescription))
-        let runners: [(name: String, run: (WorkloadSpec, [WorkloadOperationSource]) throws -> RunOutcome)] = [
+        let runners: [(name: String, run: (WorkloadSpec, [RecordedOperationSource]) throws -> RunOutcome)] = [
             (embedded.name, { try runPattern(spec: $0, target: embedded, sources: $1) }),
             (sqlite.name, { try runPattern(spec: $0, target: sqlite, sources: $1) }),
         ]
@@ -83,19 +85,20 @@ public enum PatternDuel {
         return single
     }
 
-    /// Each worker's operation source for `round`: its stream from the start, advanced past the operations
-    /// the worker performed in the earlier rounds (the runner gives each worker a fixed share).
-    static func roundSources(_ single: WorkloadSpec, round: Int, options: Options) -> [WorkloadOperationSource] {
+    /// Each worker's operations for `round`, drawn now so the run times the target and not the generator:
+    /// its stream from the start, past the operations the worker performed in the earlier rounds (the
+    /// runner gives each worker a fixed share), then that share.
+    static func roundSources(_ single: WorkloadSpec, round: Int, options: Options) -> [RecordedOperationSource] {
         (0..<options.threads).map { worker in
             var source = single.makeOperationSource(worker: worker, workers: options.threads)
-            let done = UInt64(round) * operationBudget(total: options.operationsPerPattern, worker: worker, workers: options.threads)
-            for _ in 0..<done { _ = source.next() }
-            return source
+            let share = operationBudget(total: options.operationsPerPattern, worker: worker, workers: options.threads)
+            for _ in 0..<UInt64(round) * share { _ = source.next() }
+            return RecordedOperationSource(recording: source, count: Int(share))
         }
     }
 
-    static func runPattern<T: Target>(spec: WorkloadSpec, target: T, sources: [WorkloadOperationSource]) throws -> RunOutcome {
-        let runner: Runner<MonotonicClock, T, WorkloadOperationSource>
+    static func runPattern<T: Target>(spec: WorkloadSpec, target: T, sources: [RecordedOperationSource]) throws -> RunOutcome {
+        let runner: Runner<MonotonicClock, T, RecordedOperationSource>
         do {
             runner = try Runner(spec: spec.run, seed: spec.seed, target: target, clock: MonotonicClock(), sources: sources)
         } catch {

@@ -75,6 +75,21 @@ import Testing
         #expect(Spread([]) == nil)
     }
 
+    /// Ratios pair each run's contender with the same run's engine: a machine twice as slow in run 2 for
+    /// both leaves the ratio alone, where the ratio of the medians would mix the runs.
+    @Test func speedUpPairsTheRuns() throws {
+        let engine: [Double] = [100, 200, 110]
+        let contender: [Double] = [300, 600, 220]  // 3x, 3x, 2x
+        let paired = try #require(IndexReport.speedUp(contender, over: engine))
+        #expect(paired.median == 3 && paired.minimum == 2 && paired.maximum == 3)
+        #expect(IndexReport.ratio(contender, engine) == "3.0x [2.0–3.0]")
+        // Unequal counts (a contender that failed part-way): the ratio of the medians, as one value.
+        let unpaired = try #require(IndexReport.speedUp([300, 600], over: engine))
+        #expect(unpaired.median == 450.0 / 110.0 && unpaired.minimum == unpaired.maximum)
+        #expect(IndexReport.speedUp([], over: engine) == nil)
+        #expect(IndexReport.ratio([1], []) == "n/a")
+    }
+
     @Test func parsesTheExternalProgramsJSON() throws {
         let output = #"{"contender":"Rust std BTreeMap<Vec<u8>, u64>","runs":[{"insert_ns":101.5,"get_ns":80.0,"range_ns":300.2,"get_checksum":12,"range_checksum":34,"insert_bytes":5600}]}"#
         let result = try ExternalContender.parse(output, label: "Rust", memoryMethod: "m")

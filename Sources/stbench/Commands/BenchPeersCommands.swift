@@ -13,7 +13,7 @@ struct IndexOptions: ParsableArguments {
     @Option(help: "Runs per contender (medians and spread over them).") var runs = 5
     @Option(help: "Seed for keys and probes.") var seed: UInt64 = 42
     @Flag(help: "Only the Swift contenders (no cargo / g++ builds).") var swiftOnly = false
-    @Flag(help: "Run the Swift contenders in this process, interleaved, instead of each in a fresh process (faster; figures then depend on the contenders' order).")
+    @Flag(help: "Run the Swift contenders in this process instead of each run in a fresh process (faster; a contender then inherits the heap the others churned).")
     var sameProcess = false
 
     func validate() throws {

@@ -57,4 +57,16 @@ import Testing
         let ys = (0..<50).map { _ in b.next() }.map { "\($0.pattern)\($0.conversation)\($0.user)" }
         #expect(xs != ys)
     }
+
+    @Test func recordedSourceReplaysTheLiveStreamInOrder() {
+        let live = Self.spec.makeOperationSource(worker: 1, workers: 2)
+        var recorded = RecordedOperationSource(recording: live, count: 40)
+        var again = live  // the recording copied the source: this one still starts at the beginning
+        #expect(recorded.operations.count == 40)
+        for _ in 0..<40 {
+            let a = again.next(), b = recorded.next()
+            #expect(a.pattern == b.pattern && a.sequence == b.sequence && a.conversation == b.conversation
+                    && a.user == b.user && a.otherUser == b.otherUser && a.limit == b.limit && a.messageLength == b.messageLength)
+        }
+    }
 }
