@@ -261,8 +261,8 @@ extension Table {
         }
         return QueryOutput(
             items: items, count: page.count, scannedCount: page.scanned,
-            lastEvaluated: page.truncated ? page.lastEvaluated.map { .stored($0, indexKeys: source.schema?.keys) } : nil,
-            consumedCapacity: capacityMode == .none ? nil : pageCapacity(page.bytes, source: source, consistent: consistent, mode: capacityMode))
+            consumedCapacity: capacityMode == .none ? nil : pageCapacity(page.bytes, source: source, consistent: consistent, mode: capacityMode),
+            lastEvaluated: page.truncated ? page.lastEvaluated.map { .stored($0, indexKeys: source.schema?.keys) } : nil)
     }
 
     /// The capacity a page of `bytes` consumed, as `mode` asks for it. Only built when asked for: the
