@@ -104,7 +104,7 @@ extension BTree {
         _ body: (Element) throws -> Bool
     ) rethrows -> Bool {
         if let end, !end.admits(endCheck!.compare(index, in: node)) { return false }
-        return try body(node.elements[index])
+        return try node.withElement(at: index, body)
     }
 
     private func visitAllForward<Stats: BTreeStatsSink>(

@@ -107,12 +107,21 @@ final class BTree<Element: BTreeElement> {
     }
 
     func find<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> Element? {
-        var node = root
+        // Nodes are visited unretained (see `_Node.withKeyBytes(ofElementAt:_:)`): the tree keeps them alive.
+        var node = Unmanaged.passUnretained(root)
         while true {
-            let (index, found) = node.search(key, stats: &stats)
-            if found { return node.elements[index] }
-            guard let children = node.children else { return nil }
-            node = children[index].unsafelyUnwrapped
+            var found: Element?
+            var child: Unmanaged<_Node<Element>>?
+            node._withUnsafeGuaranteedRef { node in
+                let (index, isFound) = node.search(key, stats: &stats)
+                if isFound {
+                    found = node.elements[index]
+                } else if node.children != nil {
+                    child = node.unretainedChild(index)
+                }
+            }
+            guard let child else { return found }
+            node = child
         }
     }
 

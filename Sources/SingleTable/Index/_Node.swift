@@ -97,6 +97,32 @@ final class _Node<Element: BTreeElement> {
         children.unsafelyUnwrapped[index].unsafelyUnwrapped
     }
 
+    /// Runs `body` on the key bytes of element `index` without retaining the element.
+    ///
+    /// Why: reading a class reference out of node memory retains it and releases it afterwards, and each is
+    /// an atomic read-modify-write on the element's first cache line (x86 `lock` instructions wait for the
+    /// loads before them, so they also serialise the misses a search would overlap). The node keeps the
+    /// element alive while the caller keeps the node, so a comparison needs no reference of its own.
+    @inline(__always)
+    func withKeyBytes<R>(ofElementAt index: Int, _ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {
+        try withElement(at: index) { try $0.withKeyBytes(body) }
+    }
+
+    /// Runs `body` on element `index`, not retained for the call (see `withKeyBytes(ofElementAt:_:)`); `body`
+    /// retains it if it keeps it.
+    @inline(__always)
+    func withElement<R>(at index: Int, _ body: (Element) throws -> R) rethrows -> R {
+        try Unmanaged<Element>.fromOpaque(UnsafeRawPointer(elements + index).load(as: UnsafeRawPointer.self))
+            ._withUnsafeGuaranteedRef(body)
+    }
+
+    /// Child `index` of an internal node, not retained (see `withKeyBytes(ofElementAt:_:)`): valid while this
+    /// node keeps it, that is until the tree is next mutated.
+    @inline(__always)
+    func unretainedChild(_ index: Int) -> Unmanaged<_Node> {
+        Unmanaged.fromOpaque(UnsafeRawPointer(children.unsafelyUnwrapped + index).load(as: UnsafeRawPointer.self))
+    }
+
     /// Binary search: the index of the element equal to `key` (found) or of the first element above it.
     @inline(__always)
     func search<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> (index: Int, found: Bool) {
@@ -457,7 +483,7 @@ struct _NodeKeyComparator<Element: BTreeElement> {
         case .within:
             let tieCandidate = node.tieChunks[index]
             if tieCandidate != tieTarget { return tieCandidate < tieTarget ? -1 : 1 }
-            return node.elements[index].withKeyBytes { compareKeyBytes($0, key) }
+            return node.withKeyBytes(ofElementAt: index) { compareKeyBytes($0, key) }
         case .unknown:
             if let interval {
                 var offset = interval.lowerBound &* 8
@@ -470,7 +496,7 @@ struct _NodeKeyComparator<Element: BTreeElement> {
             let offset = node.tieOffset
             var shares = false
             let key = self.key
-            let order = node.elements[index].withKeyBytes { element in
+            let order = node.withKeyBytes(ofElementAt: index) { element in
                 shares = commonPrefixLength(element, key, limit: offset) == offset
                 return compareKeyBytes(element, key)
             }
