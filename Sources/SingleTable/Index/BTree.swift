@@ -113,6 +113,10 @@ final class BTree<Element: BTreeElement> {
             var found: Element?
             var child: Unmanaged<_Node<Element>>?
             node._withUnsafeGuaranteedRef { node in
+                if node.isLeaf {
+                    if let index = node.find(leafKey: key, stats: &stats) { found = node.elements[index] }
+                    return
+                }
                 let (index, isFound) = node.search(key, stats: &stats)
                 if isFound {
                     found = node.elements[index]

@@ -149,6 +149,82 @@ final class _Node<Element: BTreeElement> {
         return (low, false)
     }
 
+    /// A leaf's element equal to `key`, if any: `search` for a lookup that need not place an absent key.
+    ///
+    /// Why: at a run of equal chunks `search` reads the run's first probed element to learn whether the key
+    /// shares the run's first `tieOffset` bytes, and only then reads the element it finds: two dependent
+    /// misses in a leaf of the 1M-key index. A lookup needs neither answer. The run's keys share those
+    /// bytes, so their tie chunks are in order and only elements whose chunk and tie chunk both equal the
+    /// key's can equal it (a key that does not share the bytes equals none of them, and the full comparison
+    /// says so); those candidates, usually one, are read and compared whole. The tie chunks are prefetched
+    /// with the chunks, so the element is the only dependent miss after the node's block.
+    @inline(__always)
+    func find<Stats: BTreeStatsSink>(leafKey key: UnsafeRawBufferPointer, stats: inout Stats) -> Int? {
+        stats.nodeVisited()
+        prefetchChunks()
+        prefetchTieChunks()
+        if prefixLength > 0 { stats.keyCompared() }
+        guard sharesPrefix(key) else { return nil }
+        let target = _Node.chunk(key, from: prefixLength)
+        var low = lowerBound(of: target, in: chunks, 0..<count, stats: &stats)
+        guard low < count && chunks[low] == target else { return nil }
+        var end = low &+ 1
+        if end < count && chunks[end] == target {
+            end = upperBound(of: target, in: chunks, end..<count, stats: &stats)
+            let tieTarget = _Node.chunk(key, from: tieOffset)
+            low = lowerBound(of: tieTarget, in: tieChunks, low..<end, stats: &stats)
+            while low < end && tieChunks[low] == tieTarget {
+                stats.keyCompared()
+                if withKeyBytes(ofElementAt: low, { compareKeyBytes($0, key) }) == 0 { return low }
+                low &+= 1
+            }
+            return nil
+        }
+        stats.keyCompared()
+        return withKeyBytes(ofElementAt: low, { compareKeyBytes($0, key) }) == 0 ? low : nil
+    }
+
+    /// The first index in `range` whose value in `values` is not below `target` (values ascending there).
+    @inline(__always)
+    private func lowerBound<Stats: BTreeStatsSink>(
+        of target: UInt64, in values: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, stats: inout Stats
+    ) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low &+ high) &>> 1
+            stats.keyCompared()
+            if values[middle] < target { low = middle &+ 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// The first index in `range` whose value in `values` is above `target` (values ascending there).
+    @inline(__always)
+    private func upperBound<Stats: BTreeStatsSink>(
+        of target: UInt64, in values: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, stats: inout Stats
+    ) -> Int {
+        var low = range.lowerBound
+        var high = range.upperBound
+        while low < high {
+            let middle = (low &+ high) &>> 1
+            stats.keyCompared()
+            if values[middle] <= target { low = middle &+ 1 } else { high = middle }
+        }
+        return low
+    }
+
+    /// Starts loading every cache line of the tie chunks (see `prefetchChunks`).
+    @inline(__always)
+    func prefetchTieChunks() {
+        let bytes = count &* MemoryLayout<UInt64>.stride
+        var offset = 0
+        while offset < bytes {
+            stbench_prefetch(UnsafeRawPointer(tieChunks) + offset)
+            offset &+= 64
+        }
+    }
+
     /// Starts loading every cache line of the chunks, so the binary search's misses overlap instead of
     /// following one another.
     @inline(__always)
