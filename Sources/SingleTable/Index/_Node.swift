@@ -161,8 +161,8 @@ final class _Node<Element: BTreeElement> {
     @inline(__always)
     func find<Stats: BTreeStatsSink>(leafKey key: UnsafeRawBufferPointer, stats: inout Stats) -> Int? {
         stats.nodeVisited()
-        prefetchChunks()
-        prefetchTieChunks()
+        prefetchLines(of: chunks)
+        prefetchLines(of: tieChunks)
         if prefixLength > 0 { stats.keyCompared() }
         guard sharesPrefix(key) else { return nil }
         let target = _Node.chunk(key, from: prefixLength)
@@ -170,7 +170,8 @@ final class _Node<Element: BTreeElement> {
         guard low < count && chunks[low] == target else { return nil }
         var end = low &+ 1
         if end < count && chunks[end] == target {
-            end = upperBound(of: target, in: chunks, end..<count, stats: &stats)
+            // The run ends at the first chunk above `target` (all of them, if it is the largest chunk).
+            end = target == .max ? count : lowerBound(of: target &+ 1, in: chunks, end..<count, stats: &stats)
             let tieTarget = _Node.chunk(key, from: tieOffset)
             low = lowerBound(of: tieTarget, in: tieChunks, low..<end, stats: &stats)
             while low < end && tieChunks[low] == tieTarget {
@@ -199,47 +200,26 @@ final class _Node<Element: BTreeElement> {
         return low
     }
 
-    /// The first index in `range` whose value in `values` is above `target` (values ascending there).
-    @inline(__always)
-    private func upperBound<Stats: BTreeStatsSink>(
-        of target: UInt64, in values: UnsafeMutablePointer<UInt64>, _ range: Range<Int>, stats: inout Stats
-    ) -> Int {
-        var low = range.lowerBound
-        var high = range.upperBound
-        while low < high {
-            let middle = (low &+ high) &>> 1
-            stats.keyCompared()
-            if values[middle] <= target { low = middle &+ 1 } else { high = middle }
-        }
-        return low
-    }
-
-    /// Starts loading every cache line of the tie chunks (see `prefetchChunks`).
-    @inline(__always)
-    func prefetchTieChunks() {
-        let bytes = count &* MemoryLayout<UInt64>.stride
-        var offset = 0
-        while offset < bytes {
-            stbench_prefetch(UnsafeRawPointer(tieChunks) + offset)
-            offset &+= 64
-        }
-    }
-
     /// Starts loading every cache line of the chunks, so the binary search's misses overlap instead of
     /// following one another.
     @inline(__always)
-    func prefetchChunks() {
+    func prefetchChunks() { prefetchLines(of: chunks) }
+
+    /// Starts loading every cache line of `values[0..<count]` (the chunks or the tie chunks).
+    @inline(__always)
+    func prefetchLines(of values: UnsafeMutablePointer<UInt64>) {
         let bytes = count &* MemoryLayout<UInt64>.stride
         var offset = 0
         while offset < bytes {
-            stbench_prefetch(UnsafeRawPointer(chunks) + offset)
+            stbench_prefetch(UnsafeRawPointer(values) + offset)
             offset &+= 64
         }
     }
 
     /// Starts loading the objects of up to `count` elements from `index`, `step` apart (1 or -1), within
-    /// the node. A visit's body reads each element, and passing an element to it retains it (an atomic
-    /// write, which waits for earlier loads), so without this the elements' misses come one after another.
+    /// the node. A visit's body reads each element, and a body that keeps it (Query's page) retains it (an
+    /// atomic write, which waits for earlier loads), so without this the elements' misses come one after
+    /// another.
     @inline(__always)
     func prefetchElements(from index: Int, step: Int, count: Int) {
         var i = index

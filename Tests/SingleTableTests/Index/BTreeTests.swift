@@ -52,6 +52,21 @@ import Testing
         #expect(tree.checkInvariants())
     }
 
+    /// A run of keys whose chunk is all 0xFF bytes (the largest chunk) in a leaf without a common prefix: a
+    /// leaf lookup must find the run's end without computing a chunk above it.
+    @Test(arguments: [16, 128])
+    func runOfTheLargestChunk(capacity: Int) {
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        let run = (0..<10).map { [UInt8](repeating: 0xFF, count: 8) + [UInt8(2 * $0)] }
+        for (tag, key) in ([[0x00]] + run).enumerated() { tree.insert(TestElement(key, tag: tag)) }
+        #expect(tree.shape().height == 1)
+        for (i, key) in run.enumerated() { #expect(tree.find(key)?.tag == i + 1) }
+        #expect(tree.find([UInt8](repeating: 0xFF, count: 8) + [5]) == nil)
+        #expect(tree.find([UInt8](repeating: 0xFF, count: 9)) == nil)
+        #expect(tree.find([0x00])?.tag == 0)
+        #expect(tree.checkInvariants())
+    }
+
     @Test(arguments: [4, 5, 16, 64])
     func ascendingInsertsFillNodes(capacity: Int) {
         let tree = BTree<TestElement>(nodeCapacity: capacity)
