@@ -22,7 +22,7 @@ extension BTree {
             nodes += 1
             height = Swift.max(height, depth + 1)
             if node.children == nil {
-                leafSlots += node.capacity
+                leafSlots += node.elementCapacity
                 leafElements += node.count
             } else {
                 for i in 0...node.count { walk(node.child(i), depth: depth + 1) }
@@ -39,11 +39,11 @@ extension BTree {
         if node !== root && (node.count < 1 || node.count > nodeCapacity) {
             violations.append("node at depth \(depth) holds \(node.count) elements; expected 1...\(nodeCapacity)")
         }
-        if node.count > node.capacity {
-            violations.append("node at depth \(depth) holds \(node.count) elements over its capacity \(node.capacity)")
+        if node.count > node.elementCapacity {
+            violations.append("node at depth \(depth) holds \(node.count) elements over its capacity \(node.elementCapacity)")
         }
-        if node.capacity != nodeCapacity && !(node === root && node.children == nil) {
-            violations.append("node at depth \(depth) has capacity \(node.capacity); only a root leaf may differ")
+        if node.elementCapacity != nodeCapacity && !(node === root && node.children == nil) {
+            violations.append("node at depth \(depth) has capacity \(node.elementCapacity); only a root leaf may differ")
         }
         for i in 0..<node.count {
             let element = node.elements[i]

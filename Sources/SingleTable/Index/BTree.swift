@@ -82,7 +82,7 @@ final class BTree<Element: BTreeElement> {
         precondition(nodeCapacity >= 4, "BTree.init: nodeCapacity must be at least 4, got \(nodeCapacity)")
         self.nodeCapacity = nodeCapacity
         self.minimumCount = nodeCapacity / 2 - 1
-        self.root = _Node(capacity: Swift.min(BTree.initialRootCapacity, nodeCapacity), isLeaf: true)
+        self.root = _Node.make(capacity: Swift.min(BTree.initialRootCapacity, nodeCapacity), isLeaf: true)
     }
 
     /// A new tree's root leaf holds this many elements and doubles when full, up to `nodeCapacity`: most
@@ -158,12 +158,12 @@ final class BTree<Element: BTreeElement> {
 
     @discardableResult
     func insert<Stats: BTreeStatsSink>(_ element: Element, stats: inout Stats) -> Element? {
-        if root.count == root.capacity && root.capacity < nodeCapacity { growRootLeaf() }
+        if root.count == root.elementCapacity && root.elementCapacity < nodeCapacity { growRootLeaf() }
         let (replaced, split) = element.withKeyBytes { key in
             insert(element, key: key, into: root, stats: &stats)
         }
         if let (median, right) = split {
-            let newRoot = _Node<Element>(capacity: nodeCapacity, isLeaf: false)
+            let newRoot = _Node<Element>.make(capacity: nodeCapacity, isLeaf: false)
             newRoot.elements.initialize(to: median)
             newRoot.children.unsafelyUnwrapped[0] = root
             newRoot.children.unsafelyUnwrapped[1] = right
@@ -178,7 +178,7 @@ final class BTree<Element: BTreeElement> {
 
     /// Moves a full, small root leaf into one twice its size (capped at `nodeCapacity`).
     private func growRootLeaf() {
-        let bigger = _Node<Element>(capacity: Swift.min(root.capacity * 2, nodeCapacity), isLeaf: true)
+        let bigger = _Node<Element>.make(capacity: Swift.min(root.elementCapacity * 2, nodeCapacity), isLeaf: true)
         bigger.elements.moveInitialize(from: root.elements, count: root.count)
         bigger.count = root.count
         root.count = 0

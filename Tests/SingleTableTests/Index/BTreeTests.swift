@@ -33,7 +33,7 @@ import Testing
         var capacities: [Int] = []
         for value in 0..<33 {
             tree.insert(TestElement(value))
-            if capacities.last != tree.root.capacity { capacities.append(tree.root.capacity) }
+            if capacities.last != tree.root.elementCapacity { capacities.append(tree.root.elementCapacity) }
             #expect(tree.checkInvariants())
         }
         // Doubling from 4 up to the node capacity, then the 33rd element splits the root.
