@@ -124,7 +124,7 @@ final class BTree<Element: BTreeElement> {
                 let (index, isFound) = node.search(key, stats: &stats)
                 if isFound {
                     found = node.elements[index]
-                } else if node.children != nil {
+                } else {
                     child = node.unretainedChild(index)
                 }
             }

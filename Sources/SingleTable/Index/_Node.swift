@@ -59,7 +59,7 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
             "_Node: expected elements and child slots to be one pointer wide")
         let prefixWords = maximumPrefixLength / 8
         let words = prefixWords + 2 * capacity + (isLeaf ? 0 : capacity + 1) + capacity
-        let childrenOffset = maximumPrefixLength + 16 * capacity
+        let childrenOffset = childrenOffset(capacity: capacity)
         let buffer = create(minimumCapacity: words) { _ in
             _NodeHeader(count: 0, prefixLength: 0, tieOffset: noTieOffset, capacity: capacity, isLeaf: isLeaf,
                         elementsOffset: childrenOffset + (isLeaf ? 0 : 8 * (capacity + 1)))
@@ -85,7 +85,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always) private var tailStart: UnsafeMutableRawPointer {
         UnsafeMutableRawPointer(withUnsafeMutablePointerToElements { $0 })
     }
-    @inline(__always) private var childrenOffset: Int { _Node.maximumPrefixLength &+ 16 &* elementCapacity }
+    /// Bytes from the tail's start to `children`: after the prefix, the chunks and the tie chunks.
+    @inline(__always) private static func childrenOffset(capacity: Int) -> Int { maximumPrefixLength &+ 16 &* capacity }
 
     /// Maximum elements.
     @inline(__always) var elementCapacity: Int { head.pointee.capacity }
@@ -110,7 +111,7 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always) var tieChunks: UnsafeMutablePointer<UInt64> { chunks + elementCapacity }
     /// nil for a leaf; `capacity + 1` slots for an internal node.
     @inline(__always) var children: UnsafeMutablePointer<_Node?>? {
-        head.pointee.isLeaf ? nil : (tailStart + childrenOffset).assumingMemoryBound(to: _Node?.self)
+        head.pointee.isLeaf ? nil : (tailStart + _Node.childrenOffset(capacity: elementCapacity)).assumingMemoryBound(to: _Node?.self)
     }
     /// (The offset is stored: computed from the capacity and kind on every access, a leaf visit's loop
     /// took 139 more instructions per Query, callgrind.)
@@ -154,7 +155,7 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always)
     func search<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> (index: Int, found: Bool) {
         stats.nodeVisited()
-        prefetchChunks()
+        prefetchLines(of: chunks)
         if prefixLength > 0 { stats.keyCompared() }
         var comparator = _NodeKeyComparator(key, node: self)
         if comparator.prefixOrder > 0 { return (0, false) }  // below every key here
@@ -227,12 +228,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         return low
     }
 
-    /// Starts loading every cache line of the chunks, so the binary search's misses overlap instead of
-    /// following one another.
-    @inline(__always)
-    func prefetchChunks() { prefetchLines(of: chunks) }
-
-    /// Starts loading every cache line of `values[0..<count]` (the chunks or the tie chunks).
+    /// Starts loading every cache line of `values[0..<count]` (the chunks or the tie chunks), so a binary
+    /// search's misses overlap instead of following one another.
     @inline(__always)
     func prefetchLines(of values: UnsafeMutablePointer<UInt64>) {
         let bytes = count &* MemoryLayout<UInt64>.stride
