@@ -177,6 +177,67 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         return (low, false)
     }
 
+    /// `search` for a lookup passing through an internal node: where `key` is (found) or which child holds it,
+    /// with the node's one element read overlapped with loading that child.
+    ///
+    /// Why: `search` resolves a tie of chunks by reading the run's first probed element, and only then knows
+    /// the child to descend to, so the element's miss and the child's miss come one after the other. Parents
+    /// of leaves in the 1M-key index tie on almost every lookup (a conversation's keys share their chunk, and
+    /// most conversations hold a separator). Here the tie chunks pick the position as if the key shared the
+    /// run's first `tieOffset` bytes; the child there starts loading, and the one or two run elements beside
+    /// the position are read and compared. If the key does share those bytes, tie chunks order it exactly and
+    /// the comparisons agree. If it does not, it lies below or above the whole run, and a failed comparison
+    /// says which. Equal tie chunks fall back to `search`.
+    @inline(__always)
+    func descend<Stats: BTreeStatsSink>(_ key: UnsafeRawBufferPointer, stats: inout Stats) -> (index: Int, found: Bool) {
+        stats.nodeVisited()
+        prefetchLines(of: chunks)
+        if prefixLength > 0 { stats.keyCompared() }
+        let comparator = _NodeKeyComparator(key, node: self)
+        if comparator.prefixOrder > 0 { return (0, false) }
+        if comparator.prefixOrder < 0 { return (count, false) }
+        let target = comparator.target
+        let low = lowerBound(of: target, in: chunks, 0..<count, stats: &stats)
+        guard low < count && chunks[low] == target else { return (low, false) }
+        var high = low &+ 1
+        if high < count && chunks[high] == target {
+            high = target == .max ? count : lowerBound(of: target &+ 1, in: chunks, high..<count, stats: &stats)
+        }
+        let tieTarget = _Node.chunk(key, from: tieOffset)
+        let position = lowerBound(of: tieTarget, in: tieChunks, low..<high, stats: &stats)
+        // An element whose chunk and tie chunk both equal the key's: only whole keys order them.
+        if position < high && tieChunks[position] == tieTarget { return search(key, stats: &stats) }
+        prefetchChild(position)
+        if position > low {
+            stbench_prefetch(UnsafeRawPointer(elements + (position &- 1)).load(as: UnsafeRawPointer.self))
+        }
+        if position < high {
+            stats.keyCompared()
+            let order = withKeyBytes(ofElementAt: position) { compareKeyBytes($0, key) }
+            if order == 0 { return (position, true) }
+            if order < 0 { return (high, false) }  // the key is above the run
+        }
+        if position > low {
+            stats.keyCompared()
+            let order = withKeyBytes(ofElementAt: position &- 1) { compareKeyBytes($0, key) }
+            if order == 0 { return (position &- 1, true) }
+            if order > 0 { return (low, false) }  // the key is below the run
+        }
+        return (position, false)
+    }
+
+    /// Starts loading child `index`'s header, prefix and chunk lines, the ones its search reads first.
+    @inline(__always)
+    func prefetchChild(_ index: Int) {
+        let start = UnsafeRawPointer(children.unsafelyUnwrapped + index).load(as: UnsafeRawPointer.self)
+        let bytes = 128 &+ 8 &* elementCapacity
+        var offset = 0
+        while offset < bytes {
+            stbench_prefetch(start + offset)
+            offset &+= 64
+        }
+    }
+
     /// A leaf's element equal to `key`, if any: `search` for a lookup that need not place an absent key.
     ///
     /// Why: at a run of equal chunks `search` reads the run's first probed element to learn whether the key

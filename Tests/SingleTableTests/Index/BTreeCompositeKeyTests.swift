@@ -45,6 +45,33 @@ import Testing
         #expect(twinKeys.allSatisfy { tree.find($0) == nil })
     }
 
+    /// Lookups through internal nodes take the position their tie chunks give and check it against the run's
+    /// elements beside it (`_Node.descend`). Keys of a partition's own time range share the run's bytes; keys of
+    /// another day or hour do not and lie below or above every run of their partition, so the check must send
+    /// them past the run. Each lookup must agree with a sorted model: found exactly when the key is present.
+    @Test(arguments: [4, 5, 8, 16, 128])
+    func lookupsOutsideARunsSharedBytesAgreeWithTheModel(capacity: Int) {
+        let (tree, keys) = Self.build(capacity: capacity)
+        let present = Set(keys)
+        var probes: [[UInt8]] = []
+        for p in 0..<3 {
+            let partition = Array(Self.partitions[p].utf8)
+            for second in stride(from: 0, to: 3600, by: 7) { probes.append(Self.key(p, second)) }
+            for stamp in ["|2026-11-20T23:59:59", "|2026-11-21T01:00:00", "|2026-11-21T00", "|2026-11-21T00:30",
+                          "|2026-11-21T00:30:00.5", "|", "|~", "}"] {
+                probes.append(partition + Array(stamp.utf8))
+            }
+        }
+        var found = 0
+        for probe in probes {
+            let element = tree.find(probe)
+            #expect((element?.key == probe) == present.contains(probe), "\(String(decoding: probe, as: UTF8.self))")
+            #expect(element == nil || element?.key == probe)
+            if element != nil { found += 1 }
+        }
+        #expect(found == probes.filter { present.contains($0) }.count && found > 0)
+    }
+
     @Test(arguments: [4, 8, 16, 128])
     func newestOfAPartitionStopAtItsPrefix(capacity: Int) {
         let (tree, keys) = Self.build(capacity: capacity)
