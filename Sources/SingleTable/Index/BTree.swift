@@ -70,10 +70,10 @@
 /// the leaf's header 30 %, the leaf's chunks and tie chunks 25 %, the element 25 %. The leaves' parent read a
 /// separator at a tie of chunks on 99 % of gets and only then loaded the child; `_Node.descend` overlaps the
 /// two (0.945x and 0.952x the get time in two such in-process runs, 0.905x median over 8 alternating fresh
-/// processes). Tried there and dropped: prefetching each node's lines from its address before reading its
-/// header (18 or 50 lines), prefetching a leaf's element slots or only its run's tie chunks, and a
-/// branch-free chunk search (0.98x-1.06x, within noise or worse); a lookup that returns the element
-/// borrowed instead of retained (1.02x).
+/// processes; loading only the child's header and prefix lines there, not its chunks too, a further 0.97x).
+/// Tried and dropped: prefetching each node's lines from its address before reading its header (18 or 50
+/// lines), a leaf's element slots or only its run's tie chunks, and a branch-free chunk search (0.98x-1.06x,
+/// within noise or worse); a lookup that returns the element borrowed instead of retained (1.02x).
 final class BTree<Element: BTreeElement> {
     /// Maximum elements per node.
     let nodeCapacity: Int
