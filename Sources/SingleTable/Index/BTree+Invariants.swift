@@ -3,8 +3,8 @@ extension BTree {
     /// Describes every broken invariant (empty when the tree is sound): strictly increasing keys within and
     /// across nodes, children bounded by their separators, `count` equal to the elements held, every
     /// non-root node holding 1 ... `nodeCapacity` elements, internal nodes with `count + 1` children and
-    /// nil spare slots, all leaves at one depth, each node's cached key prefix, chunks and tie chunks matching its keys,
-    /// every node but a root leaf at full capacity.
+    /// nil spare slots, all leaves at one depth, each node's cached key prefix, chunks, tie chunks and summary
+    /// matching its keys, every node but a root leaf at full capacity.
     func invariantViolations() -> [String] {
         var violations: [String] = []
         var leafDepth: Int?
@@ -75,6 +75,12 @@ extension BTree {
         for i in 0..<node.count {
             let tieChunk = node.elements[i].withKeyBytes { _Node<Element>.chunk($0, from: node.tieOffset) }
             if node.tieChunks[i] != tieChunk { violations.append("stale tie chunk at depth \(depth), index \(i)") }
+        }
+        for i in stride(from: 0, to: node.count, by: _Node<Element>.groupSize) {
+            let summary = (node.summary[i / 4], node.summary[i / 4 + 1])
+            if summary != (node.chunks[i], node.tieChunks[i]) {
+                violations.append("stale summary pair at depth \(depth), group \(i / _Node<Element>.groupSize)")
+            }
         }
         if node.prefixLength > _Node<Element>.maximumPrefixLength {
             violations.append("prefix length \(node.prefixLength) exceeds \(_Node<Element>.maximumPrefixLength)")

@@ -130,7 +130,7 @@ final class BTree<Element: BTreeElement> {
                     if let index = node.find(leafKey: key, stats: &stats) { found = node.elements[index] }
                     return
                 }
-                let (index, isFound) = node.descend(key, stats: &stats)
+                let (index, isFound) = node.search(key, stats: &stats)
                 if isFound {
                     found = node.elements[index]
                 } else {

@@ -46,22 +46,14 @@ import Testing
     }
 
     /// Lookups through internal nodes take the position their tie chunks give and check it against the run's
-    /// elements beside it (`_Node.descend`). Keys of a partition's own time range share the run's bytes; keys of
+    /// elements beside it (`_Node.search`). Keys of a partition's own time range share the run's bytes; keys of
     /// another day or hour do not and lie below or above every run of their partition, so the check must send
     /// them past the run. Each lookup must agree with a sorted model: found exactly when the key is present.
     @Test(arguments: [4, 5, 8, 16, 128])
     func lookupsOutsideARunsSharedBytesAgreeWithTheModel(capacity: Int) {
         let (tree, keys) = Self.build(capacity: capacity)
         let present = Set(keys)
-        var probes: [[UInt8]] = []
-        for p in 0..<3 {
-            let partition = Array(Self.partitions[p].utf8)
-            for second in stride(from: 0, to: 3600, by: 7) { probes.append(Self.key(p, second)) }
-            for stamp in ["|2026-11-20T23:59:59", "|2026-11-21T01:00:00", "|2026-11-21T00", "|2026-11-21T00:30",
-                          "|2026-11-21T00:30:00.5", "|", "|~", "}"] {
-                probes.append(partition + Array(stamp.utf8))
-            }
-        }
+        let probes = Self.probesInAndAroundEachPartition()
         var found = 0
         for probe in probes {
             let element = tree.find(probe)
@@ -70,6 +62,48 @@ import Testing
             if element != nil { found += 1 }
         }
         #expect(found == probes.filter { present.contains($0) }.count && found > 0)
+    }
+
+    /// Keys of each partition's time range (every 7th second, half of them present) and keys of other days,
+    /// hours and shapes that lie outside its runs' shared bytes.
+    static func probesInAndAroundEachPartition() -> [[UInt8]] {
+        var probes: [[UInt8]] = []
+        for p in 0..<3 {
+            let partition = Array(partitions[p].utf8)
+            for second in stride(from: 0, to: 3600, by: 7) { probes.append(key(p, second)) }
+            for stamp in ["|2026-11-20T23:59:59", "|2026-11-21T01:00:00", "|2026-11-21T00", "|2026-11-21T00:30",
+                          "|2026-11-21T00:30:00.5", "|", "|~", "}"] {
+                probes.append(partition + Array(stamp.utf8))
+            }
+        }
+        return probes
+    }
+
+    /// Inserts and removals place keys with the same summary search as lookups (`_Node.search`), so keys
+    /// outside a run's shared bytes must land below or above the whole run there too: inserting every absent
+    /// probe, then removing them all again, must keep the invariants (order, chunks, ties, summary) and agree
+    /// with a set model at each stage.
+    @Test(arguments: [4, 5, 8, 16, 128])
+    func insertsAndRemovalsOutsideARunsSharedBytesAgreeWithTheModel(capacity: Int) {
+        let (tree, keys) = Self.build(capacity: capacity)
+        var model = Set(keys)
+        var rng = SplitMix64(seed: 5)
+        let added = Self.probesInAndAroundEachPartition().filter { !model.contains($0) }.shuffled(using: &rng)
+        for key in added {
+            #expect(tree.insert(TestElement(key)) == nil)
+            model.insert(key)
+        }
+        #expect(tree.invariantViolations() == [] && tree.count == model.count)
+        #expect(model.allSatisfy { tree.find($0)?.key == $0 })
+        var sorted: [[UInt8]] = []
+        tree.visit { element in
+            sorted.append(element.key)
+            return true
+        }
+        #expect(sorted == model.sorted { $0.lexicographicallyPrecedes($1) })
+        for key in added.shuffled(using: &rng) { #expect(tree.remove(key)?.key == key) }
+        #expect(tree.invariantViolations() == [] && tree.count == keys.count)
+        #expect(added.allSatisfy { tree.find($0) == nil } && keys.allSatisfy { tree.find($0)?.key == $0 })
     }
 
     @Test(arguments: [4, 8, 16, 128])
