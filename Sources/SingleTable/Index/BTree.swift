@@ -70,10 +70,21 @@
 /// the leaf's header 30 %, the leaf's chunks and tie chunks 25 %, the element 25 %. The leaves' parent read a
 /// separator at a tie of chunks on 99 % of gets and only then loaded the child; `_Node.descend` overlaps the
 /// two (0.945x and 0.952x the get time in two such in-process runs, 0.905x median over 8 alternating fresh
-/// processes; loading only the child's header and prefix lines there, not its chunks too, a further 0.97x).
+/// processes; loading only the child's header and prefix lines there, not its chunks too, a further 0.97x;
+/// that overlap now lives in `_Node.search`, which every lookup, insert, removal and visit uses).
 /// Tried and dropped: prefetching each node's lines from its address before reading its header (18 or 50
 /// lines), a leaf's element slots or only its run's tie chunks, and a branch-free chunk search (0.98x-1.06x,
 /// within noise or worse); a lookup that returns the element borrowed instead of retained (1.02x).
+/// What those failures said: a get was limited by how many lines it loaded, not only by how many loads
+/// waited on each other (a leaf lookup loaded 33 lines, its header, chunks and tie chunks, then the slot,
+/// then the element). The node summary (`_Node.summary`: the first chunk and tie chunk of every 8
+/// elements, next to the header, loaded by the parent with the header) picks a group, and only that group's
+/// chunk, tie-chunk and slot lines load, together: a leaf costs header+summary, group, element. Same-host
+/// fresh processes, 8 alternating pairs against the build before: get 0.87x, newest-20 range 0.97x,
+/// insert 0.83x the time; get D1 misses 28.5 -> 22.6 per get (callgrind, D1 48 KB), LL 9.3 -> 8.1 (32 MB),
+/// instructions +2.4 % (27.7M -> 28.4M per 20k gets).
+/// Also tried then: non-temporal prefetches for the leaf's group lines, to keep the internal nodes in L2
+/// (0.99x, in-process interleaved blocks, three processes).
 final class BTree<Element: BTreeElement> {
     /// Maximum elements per node.
     let nodeCapacity: Int

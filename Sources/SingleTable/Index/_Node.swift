@@ -43,7 +43,9 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     static var noTieOffset: Int { Int(UInt16.max) }
 
     // The node is one allocation: the object header, `_NodeHeader`, then the tail words holding `prefix`,
-    // `chunks`, `tieChunks`, `children` (internal nodes) and `elements`, in the order a search reads them.
+    // `summary`, `chunks`, `tieChunks`, `children` (internal nodes) and `elements`, in the order a search
+    // reads them; at capacity 128 the header, prefix and summary are the first 6 lines, and each of the
+    // other arrays starts on a line, so a group of 8 chunks (or tie chunks, or slots) is one line.
     // As an object plus a separate block, every node on a search path cost two dependent misses (the
     // object, for the block's address, then the block); here the tail's address is the object's plus a
     // constant. Measured against the object-plus-block node (`stbench bench index-contender engine`, 1M
