@@ -70,6 +70,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         }
         let node = unsafeDowncast(buffer, to: _Node.self)
         let base = node.tailStart
+        assert(base - UnsafeMutableRawPointer(Unmanaged.passUnretained(node).toOpaque()) == tailOffset,
+               "_Node: the tail starts \(base - UnsafeMutableRawPointer(Unmanaged.passUnretained(node).toOpaque())) bytes in, not \(tailOffset)")
         base.bindMemory(to: UInt8.self, capacity: maximumPrefixLength)
         (base + maximumPrefixLength).bindMemory(to: UInt64.self, capacity: summaryWords + 2 * capacity)
         if !isLeaf {
@@ -100,6 +102,9 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always) static func childSlots(capacity: Int) -> Int { (capacity &+ 1 &+ 7) & ~7 }
     /// Elements per summary group: the chunks of one cache line.
     @inline(__always) static var groupSize: Int { 8 }
+    /// Bytes from a node's address to its tail: the object header (16) and `_NodeHeader` (48), one line
+    /// (`make` checks it).
+    @inline(__always) static var tailOffset: Int { 64 }
 
     /// Maximum elements.
     @inline(__always) var elementCapacity: Int { head.pointee.capacity }
@@ -218,15 +223,13 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         if aboveInRun {
             stats.keyCompared()
             if withKeyBytes(ofElementAt: position, { compareKeyBytes($0, key) }) < 0 {
-                // Above the whole run: its end, the first chunk above the key's.
-                return (target == .max ? count : firstPair(notBelow: target &+ 1, 0, stats: &stats), false)
+                return (runEnd(of: target, stats: &stats), false)  // above the whole run
             }
         }
         if belowInRun {
             stats.keyCompared()
             if withKeyBytes(ofElementAt: position &- 1, { compareKeyBytes($0, key) }) > 0 {
-                // Below the whole run: its start, the first chunk not below the key's.
-                return (firstPair(notBelow: target, 0, stats: &stats), false)
+                return (firstPair(notBelow: target, 0, stats: &stats), false)  // below the whole run: its start
             }
         }
         return (position, false)
@@ -242,14 +245,28 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     private func placeShortKey<Stats: BTreeStatsSink>(
         _ key: UnsafeRawBufferPointer, atRunStart start: Int, chunk: UInt64, stats: inout Stats
     ) -> (index: Int, found: Bool) {
-        // The run's end, where the key goes if above the run, starts loading while the element is read.
-        if chunk != .max { prefetchFirstPair(notBelow: chunk &+ 1, 0, stats: &stats) }
+        prefetchRunEnd(of: chunk, stats: &stats)
         stats.keyCompared()
-        let order = withKeyBytes(ofElementAt: start, { compareKeyBytes($0, key) })
-        if order == 0 { return (start, true) }  // (a lone element as short as the key)
-        let index = order > 0 ? start : (chunk == .max ? count : firstPair(notBelow: chunk &+ 1, 0, stats: &stats))
+        // Not equal: an equal key has an equal pair, which `search` handled.
+        let keyBelowRun = withKeyBytes(ofElementAt: start, { compareKeyBytes($0, key) }) > 0
+        let index = keyBelowRun ? start : runEnd(of: chunk, stats: &stats)
         if !isLeaf { prefetchChild(index) }
         return (index, false)
+    }
+
+    /// The end of the run of elements whose chunk is `chunk`: the first index whose chunk is above it.
+    @inline(__always)
+    private func runEnd<Stats: BTreeStatsSink>(of chunk: UInt64, stats: inout Stats) -> Int {
+        chunk == .max ? count : firstPair(notBelow: chunk &+ 1, 0, stats: &stats)
+    }
+
+    /// Starts loading the chunk line `runEnd(of: chunk)` will search (the summary, in cache already, tells
+    /// which), so it loads while the caller reads an element.
+    @inline(__always)
+    private func prefetchRunEnd<Stats: BTreeStatsSink>(of chunk: UInt64, stats: inout Stats) {
+        guard chunk != .max else { return }
+        let group = summaryGroup(notBelow: chunk &+ 1, 0, stats: &stats)
+        if group > 0 { stbench_prefetch(UnsafeRawPointer(chunks + ((group &- 1) &<< 3))) }
     }
 
     /// `search`'s exact fallback: a binary search over every chunk, following at most one element at the
@@ -284,7 +301,9 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always)
     func prefetchChild(_ index: Int) {
         let start = UnsafeRawPointer(unretainedChild(index).toOpaque())
-        let end = _Node.maximumPrefixLength &+ 64 &+ 8 &* _Node.summaryWords(capacity: elementCapacity)
+        // A child's layout up to its chunks is this node's (same capacity: only a root leaf differs).
+        // (The bytes, not the chunks' address less the node's: computing that cost 12 instructions per get.)
+        let end = _Node.tailOffset &+ _Node.maximumPrefixLength &+ 8 &* _Node.summaryWords(capacity: elementCapacity)
         var offset = 0
         while offset < end {
             stbench_prefetch(start + offset)
@@ -357,6 +376,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         while low < high {
             let middle = (low &+ high) &>> 1
             stats.keyCompared()
+            // (Written out, not a helper taking both words: the tie chunk is loaded only at equal chunks;
+            // a helper loaded it every step, +11 instructions per index get.)
             let c = chunks[middle]
             if c < chunk || (c == chunk && tieChunks[middle] < tie) { low = middle &+ 1 } else { high = middle }
         }
@@ -375,14 +396,6 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
             if c < chunk || (c == chunk && summary[2 &* middle &+ 1] < tie) { low = middle &+ 1 } else { high = middle }
         }
         return low
-    }
-
-    /// Starts loading the chunk line `firstPair(notBelow: chunk, tie)` will search (the summary, in cache
-    /// already, tells which).
-    @inline(__always)
-    private func prefetchFirstPair<Stats: BTreeStatsSink>(notBelow chunk: UInt64, _ tie: UInt64, stats: inout Stats) {
-        let group = summaryGroup(notBelow: chunk, tie, stats: &stats)
-        if group > 0 { stbench_prefetch(UnsafeRawPointer(chunks + ((group &- 1) &<< 3))) }
     }
 
     /// Starts loading the lines from `start` through `end` (at most two: 8 slots from a group's second).
@@ -547,10 +560,7 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
                 }
             }
             tieChunks[index] = _Node.chunk(key, from: tieOffset)
-            if index & (_Node.groupSize &- 1) == 0 {
-                summary[index &>> 2] = chunk
-                summary[index &>> 2 &+ 1] = tieChunks[index]
-            }
+            refreshSummary(index..<(index &+ 1))
             return true
         }
     }
