@@ -82,7 +82,7 @@
 /// chunk, tie-chunk and slot lines load, together: a leaf costs header+summary, group, element. Same-host
 /// fresh processes, 8 alternating pairs against the build before: get 0.87x, newest-20 range 0.97x,
 /// insert 0.83x the time; get D1 misses 28.5 -> 22.6 per get (callgrind, D1 48 KB), LL 9.3 -> 8.1 (32 MB),
-/// instructions +2.4 % (27.7M -> 28.4M per 20k gets).
+/// instructions +2.3 % (27.73M -> 28.37M per 20k gets).
 /// Also tried then: non-temporal prefetches for the leaf's group lines, to keep the internal nodes in L2
 /// (0.99x, in-process interleaved blocks, three processes).
 final class BTree<Element: BTreeElement> {
