@@ -132,18 +132,8 @@ extension Table {
             stripe.lock.lockWrite()
             while i < order.count, stripeIndex(intents[order[i]].partition) == stripeNumber {
                 let intent = intents[order[i]]
-                // Unconditional put/delete: planning cannot fail, and without LSIs (whose collection limit
-                // needs the old item first) commit learns the old item from the tree itself.
-                let blind: WritePlan?
-                switch intent.action {
-                case .put(let record) where localIndexSchemas.isEmpty:
-                    blind = WritePlan(intent: intent, old: nil, new: record, updatedNames: [], oldIsKnown: false)
-                case .delete where localIndexSchemas.isEmpty:
-                    blind = WritePlan(intent: intent, old: nil, new: nil, updatedNames: [], oldIsKnown: false)
-                default:
-                    blind = nil
-                }
-                if let plan = blind ?? (try? plan(intent, in: stripe.partitions[intent.partition])) {
+                // BatchWriteItem has no conditions: its puts and deletes plan blind unless the table has LSIs.
+                if let plan = plansBlind(intent) ? Table.blindPlan(intent) : (try? plan(intent, in: stripe.partitions[intent.partition])) {
                     let (units, record) = commit(plan, in: stripe)
                     tally.add(units)
                     if let record { records.append(record) }

@@ -62,7 +62,7 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let (plan, tally) = try perform(preparePut(input))  // the intent moves into the plan (no copy)
+        let (plan, tally) = try perform(preparePut(input), returnsOld: input.returnValues == .allOld)  // the intent moves into the plan
         let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
         return PutItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
@@ -107,7 +107,7 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let (plan, tally) = try perform(prepareDelete(input))  // the intent moves into the plan (no copy)
+        let (plan, tally) = try perform(prepareDelete(input), returnsOld: input.returnValues == .allOld)  // the intent moves into the plan
         let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
         return DeleteItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }

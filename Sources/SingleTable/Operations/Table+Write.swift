@@ -147,15 +147,43 @@ extension Table {
         return total
     }
 
+    /// Whether `intent` can be planned without looking at the current item: an unconditional put or
+    /// delete. Planning such a write cannot fail, and without LSIs (whose collection limit needs the old
+    /// item first) `commit` learns the old item from the tree's insert or remove: one B-tree search and one
+    /// partition lookup per write instead of two.
+    func plansBlind(_ intent: borrowing WriteIntent) -> Bool {
+        guard intent.condition == nil, localIndexSchemas.isEmpty else { return false }
+        switch intent.action {
+        case .put, .delete: return true
+        case .update, .conditionCheck: return false
+        }
+    }
+
+    /// The plan of an intent `plansBlind` accepts. Its `old` stays nil (`commit` finds it), so only
+    /// callers that do not return the old item use it.
+    static func blindPlan(_ intent: consuming WriteIntent) -> WritePlan {
+        var new: ItemRecord? = nil
+        if case .put(let record) = intent.action { new = record }
+        return WritePlan(intent: intent, old: nil, new: new, updatedNames: [], oldIsKnown: false)
+    }
+
     /// Plans and commits one write under its stripe lock, then delivers its stream record.
-    /// The plan returned carries the intent (callers read `plan.intent`).
-    func perform(_ intent: consuming WriteIntent) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
+    /// The plan returned carries the intent (callers read `plan.intent`); with `returnsOld` false an
+    /// unconditional put or delete is planned blind (`plansBlind`) and the plan's `old` is nil.
+    ///
+    /// Measured on D (perf, cpu-clock samples, default workload): the look-ahead search of a planned put or
+    /// delete was ~5 % of the pattern's time, for an old item that only the tree's own insert or remove needs.
+    func perform(_ intent: consuming WriteIntent, returnsOld: Bool = true) throws(DynamoDBError) -> (WritePlan, CapacityTally) {
         let stripe = stripe(for: intent.partition)
         stripe.lock.lockWrite()
         let plan: WritePlan
         do {
-            let partition = stripe.partitions[intent.partition]
-            plan = try self.plan(intent, in: partition)
+            if !returnsOld && plansBlind(intent) {
+                plan = Table.blindPlan(intent)
+            } else {
+                let partition = stripe.partitions[intent.partition]
+                plan = try self.plan(intent, in: partition)
+            }
         } catch {
             stripe.lock.unlock()
             // A failed condition still consumes write capacity in DynamoDB; callers report it.
