@@ -42,9 +42,7 @@ struct PartitionKey: Hashable, @unchecked Sendable {
         return h
     }
 
-    /// By bytes through `ValueOrder.equal`: `AttributeValue ==` copied both values (retains; perf, D pattern:
-    /// ~2 % of its time in `==` under partition lookups).
-    static func == (a: PartitionKey, b: PartitionKey) -> Bool { a.hash == b.hash && ValueOrder.equal(a.value, b.value) }
+    static func == (a: PartitionKey, b: PartitionKey) -> Bool { a.hash == b.hash && a.value == b.value }
 
     func hash(into hasher: inout Hasher) { hasher.combine(hash) }
 

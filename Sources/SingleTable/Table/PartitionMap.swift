@@ -34,7 +34,7 @@ struct PartitionMap {
     private func position(of key: PartitionKey) -> (index: Int, found: Bool) {
         var i = home(key.hash)
         while let partition = slots[i].partition {
-            if slots[i].hash == key.hash && ValueOrder.equal(partition.key.value, key.value) { return (i, true) }
+            if slots[i].hash == key.hash && partition.key.value == key.value { return (i, true) }
             i = (i &+ 1) & mask
         }
         return (i, false)
