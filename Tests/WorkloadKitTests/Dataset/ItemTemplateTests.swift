@@ -28,6 +28,13 @@ import Testing
         #expect(first.count == 8)
     }
 
+    @Test func aPrimaryKeyTemplateBindsBothKeyAttributes() {
+        let first = CruddurItems.primaryKey(partitionKey: .s("GRP#u"), sortKey: .s("2026-01-01T00:00:00.000000+00:00"))
+        let second = CruddurItems.primaryKey(partitionKey: .s("GRP#v"), sortKey: .s("t"))
+        #expect(first == ["pk": .s("GRP#u"), "sk": .s("2026-01-01T00:00:00.000000+00:00")])
+        #expect(second == ["pk": .s("GRP#v"), "sk": .s("t")])
+    }
+
     @Test func cruddurItemsHaveTheDocumentedShapes() {
         let user = UserProfile(seed: 1, index: 3)
         let message = CruddurItems.messageItem(partitionKey: "MSG#g", createdAt: "t", messageUUID: "m", text: "hi", sender: user)
