@@ -28,11 +28,12 @@ import Testing
         #expect(first.count == 8)
     }
 
-    @Test func aPrimaryKeyTemplateBindsBothKeyAttributes() {
+    @Test func oneAndTwoNameTemplatesBindTheirValues() {
         let first = CruddurItems.primaryKey(partitionKey: .s("GRP#u"), sortKey: .s("2026-01-01T00:00:00.000000+00:00"))
         let second = CruddurItems.primaryKey(partitionKey: .s("GRP#v"), sortKey: .s("t"))
         #expect(first == ["pk": .s("GRP#u"), "sk": .s("2026-01-01T00:00:00.000000+00:00")])
         #expect(second == ["pk": .s("GRP#v"), "sk": .s("t")])
+        #expect(GroupItemMover.groupValue.make(.s("g-1")) == [":g": .s("g-1")])
     }
 
     @Test func cruddurItemsHaveTheDocumentedShapes() {
