@@ -134,7 +134,7 @@ extension Table {
                 let intent = intents[order[i]]
                 // BatchWriteItem has no conditions: its puts and deletes plan blind unless the table has LSIs.
                 if let plan = plansBlind(intent) ? Table.blindPlan(intent) : (try? plan(intent, in: stripe.partitions[intent.partition])) {
-                    let (units, record) = commit(plan, in: stripe)
+                    let (units, record, _) = commit(plan, in: stripe)
                     tally.add(units)
                     if let record { records.append(record) }
                 }

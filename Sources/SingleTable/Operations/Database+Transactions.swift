@@ -47,7 +47,7 @@ extension Database {
         var tallies: [ObjectIdentifier: (Table, CapacityTally)] = [:]
         var records: [(Table, StreamRecord)] = []
         for (plan, (table, intent)) in zip(plans, actions) {
-            let (tally, record) = table.commit(plan, in: table.stripe(for: intent.partition))
+            let (tally, record, _) = table.commit(plan, in: table.stripe(for: intent.partition))
             tallies[ObjectIdentifier(table), default: (table, CapacityTally(isWrite: true))].1.add(tally)
             if let record { records.append((table, record)) }
         }

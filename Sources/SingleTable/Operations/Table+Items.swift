@@ -62,9 +62,9 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let (plan, tally) = try perform(preparePut(input), returnsOld: input.returnValues == .allOld)  // the intent moves into the plan
-        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
-        return PutItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+        let (plan, tally, old) = try perform(preparePut(input))  // the intent moves into the plan (no copy)
+        let oldItem = (input.returnValues == .allOld) ? old.map { storedItem($0, in: plan.intent.partition).item } : nil
+        return PutItemOutput(attributes: oldItem, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
 
     func preparePut(_ input: PutItemInput) throws(DynamoDBError) -> WriteIntent {
@@ -107,9 +107,9 @@ extension Table {
         guard input.returnValues == .none || input.returnValues == .allOld else {
             throw .validation("ReturnValues can only be ALL_OLD or NONE")
         }
-        let (plan, tally) = try perform(prepareDelete(input), returnsOld: input.returnValues == .allOld)  // the intent moves into the plan
-        let old = (input.returnValues == .allOld) ? plan.old.map { storedItem($0, in: plan.intent.partition).item } : nil
-        return DeleteItemOutput(attributes: old, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
+        let (plan, tally, old) = try perform(prepareDelete(input))  // the intent moves into the plan (no copy)
+        let oldItem = (input.returnValues == .allOld) ? old.map { storedItem($0, in: plan.intent.partition).item } : nil
+        return DeleteItemOutput(attributes: oldItem, consumedCapacity: tally.render(tableName: name, mode: input.returnConsumedCapacity))
     }
 
     func prepareDelete(_ input: DeleteItemInput) throws(DynamoDBError) -> WriteIntent {
@@ -127,14 +127,14 @@ extension Table {
     @discardableResult
     public func updateItem(_ input: UpdateItemInput) throws(DynamoDBError) -> UpdateItemOutput {
         try checkTableName(input.tableName)
-        let (plan, tally) = try perform(prepareUpdate(input))  // the intent moves into the plan (no copy)
+        let (plan, tally, old) = try perform(prepareUpdate(input))  // the intent moves into the plan (no copy)
         let attributes: Item?
         switch input.returnValues {
         case .none: attributes = nil
-        case .allOld: attributes = plan.old.map { storedItem($0, in: plan.intent.partition).item }
+        case .allOld: attributes = old.map { storedItem($0, in: plan.intent.partition).item }
         case .allNew: attributes = plan.new.map { storedItem($0, in: plan.intent.partition).item }
         case .updatedOld:
-            attributes = plan.old.map { storedItem($0, in: plan.intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
+            attributes = old.map { storedItem($0, in: plan.intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
         case .updatedNew:
             attributes = plan.new.map { storedItem($0, in: plan.intent.partition).item.filter { plan.updatedNames.contains($0.key) } }
         }
