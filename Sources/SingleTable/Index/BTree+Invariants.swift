@@ -77,9 +77,10 @@ extension BTree {
             if node.tieChunks[i] != tieChunk { violations.append("stale tie chunk at depth \(depth), index \(i)") }
         }
         for i in stride(from: 0, to: node.count, by: _Node<Element>.groupSize) {
-            let summary = (node.summary[i / 4], node.summary[i / 4 + 1])
-            if summary != (node.chunks[i], node.tieChunks[i]) {
-                violations.append("stale summary pair at depth \(depth), group \(i / _Node<Element>.groupSize)")
+            let group = i / _Node<Element>.groupSize
+            let word = _Node<Element>.summaryWord(ofGroup: group)
+            if (node.summary[word], node.summary[word + 1]) != (node.chunks[i], node.tieChunks[i]) {
+                violations.append("stale summary pair at depth \(depth), group \(group)")
             }
         }
         if node.prefixLength > _Node<Element>.maximumPrefixLength {

@@ -96,12 +96,17 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         maximumPrefixLength &+ 8 &* summaryWords(capacity: capacity) &+ 16 &* capacity
     }
     /// Words of the summary: a chunk and a tie chunk for each group of `groupSize` elements.
-    @inline(__always) static func summaryWords(capacity: Int) -> Int { 2 &* ((capacity &+ groupSize &- 1) &>> 3) }
+    @inline(__always) static func summaryWords(capacity: Int) -> Int { 2 &* groupCount(capacity) }
     /// Child slots: `capacity + 1`, rounded up to whole cache lines so the element slots after them start
     /// on a line, as a group's slots then fill one line (see `summary`).
     @inline(__always) static func childSlots(capacity: Int) -> Int { (capacity &+ 1 &+ 7) & ~7 }
     /// Elements per summary group: the chunks of one cache line.
-    @inline(__always) static var groupSize: Int { 8 }
+    @inline(__always) static var groupSize: Int { 1 &<< groupShift }
+    @inline(__always) static var groupShift: Int { 3 }
+    /// Groups that `count` elements fill (the last one possibly in part).
+    @inline(__always) static func groupCount(_ count: Int) -> Int { (count &+ groupSize &- 1) &>> groupShift }
+    /// The summary word of the chunk of group `group`'s first element (the tie chunk's is the next one).
+    @inline(__always) static func summaryWord(ofGroup group: Int) -> Int { 2 &* group }
     /// Bytes from a node's address to its tail: the object header (16) and `_NodeHeader` (48), one line
     /// (`make` checks it).
     @inline(__always) static var tailOffset: Int { 64 }
@@ -266,7 +271,7 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     private func prefetchRunEnd<Stats: BTreeStatsSink>(of chunk: UInt64, stats: inout Stats) {
         guard chunk != .max else { return }
         let group = summaryGroup(notBelow: chunk &+ 1, 0, stats: &stats)
-        if group > 0 { stbench_prefetch(UnsafeRawPointer(chunks + ((group &- 1) &<< 3))) }
+        if group > 0 { stbench_prefetch(UnsafeRawPointer(chunks + ((group &- 1) &<< _Node.groupShift))) }
     }
 
     /// `search`'s exact fallback: a binary search over every chunk, following at most one element at the
@@ -342,7 +347,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always)
     func pair(at index: Int) -> (chunk: UInt64, tie: UInt64) {
         if index & (_Node.groupSize &- 1) == 0 {
-            return (summary[index &>> 2], summary[index &>> 2 &+ 1])
+            let word = _Node.summaryWord(ofGroup: index &>> _Node.groupShift)
+            return (summary[word], summary[word &+ 1])
         }
         return (chunks[index], tieChunks[index])
     }
@@ -364,8 +370,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         }
         // Group `group - 1`'s first pair is below the key's and group `group`'s (if any) is not: the answer is
         // one of the indices after the former's first, up to the latter's first.
-        let first = ((group &- 1) &<< 3) &+ 1
-        let last = Swift.min(group &<< 3, count)
+        let first = ((group &- 1) &<< _Node.groupShift) &+ 1
+        let last = Swift.min(group &<< _Node.groupShift, count)
         let groupStart = first &- 1
         stbench_prefetch(UnsafeRawPointer(chunks + groupStart))
         stbench_prefetch(UnsafeRawPointer(tieChunks + groupStart))
@@ -388,12 +394,13 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     @inline(__always)
     private func summaryGroup<Stats: BTreeStatsSink>(notBelow chunk: UInt64, _ tie: UInt64, stats: inout Stats) -> Int {
         var low = 0
-        var high = (count &+ _Node.groupSize &- 1) &>> 3
+        var high = _Node.groupCount(count)
         while low < high {
             let middle = (low &+ high) &>> 1
             stats.keyCompared()
-            let c = summary[2 &* middle]
-            if c < chunk || (c == chunk && summary[2 &* middle &+ 1] < tie) { low = middle &+ 1 } else { high = middle }
+            let word = _Node.summaryWord(ofGroup: middle)
+            let c = summary[word]
+            if c < chunk || (c == chunk && summary[word &+ 1] < tie) { low = middle &+ 1 } else { high = middle }
         }
         return low
     }
@@ -529,8 +536,9 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         let (summary, chunks, tieChunks) = (self.summary, self.chunks, self.tieChunks)
         var head = (indices.lowerBound &+ _Node.groupSize &- 1) & ~(_Node.groupSize &- 1)
         while head < indices.upperBound {
-            summary[head &>> 2] = chunks[head]
-            summary[head &>> 2 &+ 1] = tieChunks[head]
+            let word = _Node.summaryWord(ofGroup: head &>> _Node.groupShift)
+            summary[word] = chunks[head]
+            summary[word &+ 1] = tieChunks[head]
             head &+= _Node.groupSize
         }
     }
