@@ -40,7 +40,7 @@ public enum CruddurItems {
 
     /// The primary key of an item as DeleteItem and GetItem take it.
     @inline(__always)
-    public static func primaryKey(partitionKey: AttributeValue, sortKey: AttributeValue) -> Item {
+    static func primaryKey(partitionKey: AttributeValue, sortKey: AttributeValue) -> Item {
         keyTemplate.make(partitionKey, sortKey)
     }
 
