@@ -547,13 +547,15 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     /// A key that joins a run of equal chunks without sharing the run's first `tieOffset` bytes lowers
     /// `tieOffset` (one key of the run is compared: the run's keys share those bytes). Returns false, caching
     /// nothing, when the key does not share the node's prefix: the caller must `refreshPrefix()`.
-    func cacheChunks(at index: Int) -> Bool {
+    /// `runNeighborAfterOnly`: the chunks before `index` are not filled yet (a batch of prepends, filled
+    /// from the last), so only the element after it can be its run neighbour.
+    func cacheChunks(at index: Int, runNeighborAfterOnly: Bool = false) -> Bool {
         elements[index].withKeyBytes { key in
             guard sharesPrefix(key) else { return false }
             let chunk = _Node.chunk(key, from: prefixLength)
             chunks[index] = chunk
             var runNeighbor = -1
-            if index > 0 && chunks[index &- 1] == chunk {
+            if !runNeighborAfterOnly && index > 0 && chunks[index &- 1] == chunk {
                 runNeighbor = index &- 1
             } else if index &+ 1 < count && chunks[index &+ 1] == chunk {
                 runNeighbor = index &+ 1
@@ -692,15 +694,18 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     }
 
     /// Inserts an element (and a child before it) at the front, for a rotation from the left sibling.
+    /// Like an insert, it refreshes the prefix only when the element does not share it: a rotation moves one
+    /// element, and recomputing every chunk read all the node's keys.
     func prepend(_ element: Element, child: _Node?) {
         (elements + 1).moveInitialize(from: elements, count: count)
         elements.initialize(to: element)
+        shiftChunks(from: 0, to: 1, count: count)
         if let children {
             (children + 1).moveInitialize(from: children, count: count + 1)
             children.initialize(to: child)
         }
         count += 1
-        refreshPrefix()
+        if !cacheChunks(at: 0) { refreshPrefix() }
     }
 
     /// Appends an element (and a child after it) at the end, for a rotation from the right sibling.
@@ -708,7 +713,75 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
         (elements + count).initialize(to: element)
         if let children { children[count + 1] = child }
         count += 1
-        refreshPrefix()
+        if !cacheChunks(at: count - 1) { refreshPrefix() }
+    }
+
+    /// Moves `separator` and this node's first `n - 1` elements to the end of `left` (with this node's first
+    /// `n` children, in an internal node) and returns element `n - 1`, the new separator between the two:
+    /// a rotation of `n` elements at once, for an insert that makes room in a full node (`BTree.makeRoom`).
+    /// One shift of this node and `left`'s chunks filled as appends would fill them; moving one element at
+    /// a time shifted the whole node per element.
+    func moveFront(_ n: Int, toEndOf left: _Node, after separator: Element) -> Element {
+        precondition(n >= 1 && n < count && left.count + n <= left.elementCapacity,
+                     "_Node.moveFront: cannot move \(n) of \(count) elements into a node holding \(left.count)")
+        let start = left.count
+        (left.elements + start).initialize(to: separator)
+        (left.elements + start + 1).moveInitialize(from: elements, count: n - 1)
+        let newSeparator = (elements + n - 1).move()
+        if let children, let leftChildren = left.children {
+            for i in 0..<n { leftChildren[start + 1 + i] = children[i] }
+            for i in 0...(count - n) { children[i] = children[i + n] }
+            for i in (count - n + 1)...count { children[i] = nil }
+        }
+        elements.moveInitialize(from: elements + n, count: count - n)
+        shiftChunks(from: n, to: 0, count: count - n)
+        count -= n
+        left.fillAppendedChunks(from: start, count: n)
+        return newSeparator
+    }
+
+    /// Moves this node's last `n - 1` elements and `separator` to the front of `right` (with this node's
+    /// last `n` children, in an internal node) and returns the element before them, the new separator: the
+    /// mirror of `moveFront(_:toEndOf:after:)`.
+    func moveBack(_ n: Int, toFrontOf right: _Node, after separator: Element) -> Element {
+        precondition(n >= 1 && n < count && right.count + n <= right.elementCapacity,
+                     "_Node.moveBack: cannot move \(n) of \(count) elements into a node holding \(right.count)")
+        let first = count - n  // the new separator's index here
+        let old = right.count
+        (right.elements + n).moveInitialize(from: right.elements, count: old)
+        right.shiftChunks(from: 0, to: n, count: old)
+        (right.elements).moveInitialize(from: elements + first + 1, count: n - 1)
+        (right.elements + n - 1).initialize(to: separator)
+        let newSeparator = (elements + first).move()
+        if let children, let rightChildren = right.children {
+            for i in stride(from: old, through: 0, by: -1) { rightChildren[i + n] = rightChildren[i] }
+            for i in 0..<n {
+                rightChildren[i] = children[first + 1 + i]
+                children[first + 1 + i] = nil
+            }
+        }
+        count = first
+        // The moved elements' chunks, last first, each as a prepend would fill it (its right neighbour
+        // already valid, the slots before it not yet).
+        right.count = old + n
+        for i in stride(from: n - 1, through: 0, by: -1) where !right.cacheChunks(at: i, runNeighborAfterOnly: true) {
+            right.refreshPrefix()
+            break
+        }
+        return newSeparator
+    }
+
+    /// Chunks of the `n` elements just placed at `start...` at the end of this node, as `n` appends would
+    /// fill them (each one's left neighbour valid by then); `count` ends at `start + n`.
+    private func fillAppendedChunks(from start: Int, count n: Int) {
+        for i in start..<(start + n) {
+            count = i + 1
+            if !cacheChunks(at: i) {
+                count = start + n
+                refreshPrefix()
+                return
+            }
+        }
     }
 
     /// Appends `separator` and all of `right`'s elements and children to this node, leaving `right` empty.

@@ -90,6 +90,30 @@ import Testing
         #expect(tree.shape().leafFill >= Double(capacity - 1) / Double(capacity) * 0.95)
     }
 
+    /// Appends interleaved across partitions (each partition's keys ascending, the partition random, as
+    /// messages arrive) grow runs in the middle of leaves; full leaves rotate into siblings with room before
+    /// they split (`BTree.makeRoom`), so leaves end up fuller than the two half-full nodes of a split.
+    @Test(arguments: [8, 16, 32])
+    func interleavedAppendsRotateBeforeSplitting(capacity: Int) {
+        var rng = SplitMix64(seed: 11)
+        let partitions = 100
+        var next = [Int](repeating: 0, count: partitions)
+        let tree = BTree<TestElement>(nodeCapacity: capacity)
+        var values: [Int] = []
+        for _ in 0..<(partitions * 30) {
+            let p = Int(rng.next() % UInt64(partitions))
+            // The partition in the high bits and its sequence number below: byte order is (partition, time).
+            let value = p << 16 | next[p]
+            next[p] += 1
+            values.append(value)
+            tree.insert(TestElement(value))
+        }
+        #expect(tree.checkInvariants())
+        #expect(tree.values == values.sorted())
+        let fill = tree.shape().leafFill
+        #expect(fill >= 0.75, "leaf fill \(fill)")
+    }
+
     @Test(arguments: [4, 7, 32])
     func randomInsertsAndFinds(capacity: Int) {
         var rng = SplitMix64(seed: 42)
