@@ -694,8 +694,8 @@ final class _Node<Element: BTreeElement>: ManagedBuffer<_NodeHeader, UInt64> {
     }
 
     /// Inserts an element (and a child before it) at the front, for a rotation from the left sibling.
-    /// Like an insert, it refreshes the prefix only when the element does not share it: a rotation moves one
-    /// element, and recomputing every chunk read all the node's keys.
+    /// Like an insert, it refreshes the prefix only when the element does not share it: a removal's borrow
+    /// moves one element, and recomputing every chunk read all the node's keys.
     func prepend(_ element: Element, child: _Node?) {
         (elements + 1).moveInitialize(from: elements, count: count)
         elements.initialize(to: element)
