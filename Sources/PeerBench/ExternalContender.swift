@@ -45,6 +45,9 @@ struct ExternalContender {
             var get_checksum: Int
             var range_checksum: Int
             var insert_bytes: Int
+            /// Only `stbench bench index-contender engine` prints these (the engine's tree after the inserts).
+            var tree_height: Int?
+            var leaf_fill: Double?
 
             init(_ run: IndexRun) {
                 insert_ns = run.insertNanos
@@ -53,11 +56,14 @@ struct ExternalContender {
                 get_checksum = run.getChecksum
                 range_checksum = run.rangeChecksum ?? 0
                 insert_bytes = run.insertBytes
+                tree_height = run.treeShape?.height
+                leaf_fill = run.treeShape?.leafFill
             }
 
             var indexRun: IndexRun {
                 IndexRun(insertNanos: insert_ns, getNanos: get_ns, rangeNanos: range_ns < 0 ? nil : range_ns,
-                         getChecksum: get_checksum, rangeChecksum: range_ns < 0 ? nil : range_checksum, insertBytes: insert_bytes)
+                         getChecksum: get_checksum, rangeChecksum: range_ns < 0 ? nil : range_checksum, insertBytes: insert_bytes,
+                         treeShape: tree_height.flatMap { height in leaf_fill.map { IndexRun.TreeShape(height: height, leafFill: $0) } })
             }
         }
     }

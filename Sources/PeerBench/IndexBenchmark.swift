@@ -148,7 +148,8 @@ public struct IndexBenchmark {
             let t = IndexBenchmarkHooks.run(keys: set.keys, getProbes: set.getProbes, rangeUpperBounds: set.rangeUpperBounds,
                                             rangePrefixes: set.rangePrefixes, rangeLimit: set.rangeLimit, allocatedBytes: allocatedBytes)
             return IndexRun(insertNanos: t.insertNanos, getNanos: t.getNanos, rangeNanos: t.rangeNanos, getChecksum: t.getChecksum,
-                            rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes)
+                            rangeChecksum: t.rangeChecksum, insertBytes: t.insertAllocatedBytes,
+                            treeShape: IndexRun.TreeShape(height: t.height, leafFill: t.leafFill))
         case .sortedDictionary: return SortedCollectionsContenders.sortedDictionary(set, allocatedBytes: allocatedBytes)
         case .sortedSet: return SortedCollectionsContenders.sortedSet(set, allocatedBytes: allocatedBytes)
         }

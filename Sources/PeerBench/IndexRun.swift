@@ -8,14 +8,29 @@ public struct IndexRun: Sendable, Hashable, Codable {
     public var rangeChecksum: Int?
     /// Bytes allocated (net) by building the map, keys excluded (every contender gets prebuilt keys).
     public var insertBytes: Int
+    /// The engine's tree after the inserts: levels, and elements per leaf slot (0 ... 1). nil for the other
+    /// contenders, whose internals are not visible.
+    public var treeShape: TreeShape?
 
-    public init(insertNanos: Double, getNanos: Double, rangeNanos: Double?, getChecksum: Int, rangeChecksum: Int?, insertBytes: Int) {
+    public struct TreeShape: Sendable, Hashable, Codable {
+        public var height: Int
+        public var leafFill: Double
+
+        public init(height: Int, leafFill: Double) {
+            self.height = height
+            self.leafFill = leafFill
+        }
+    }
+
+    public init(insertNanos: Double, getNanos: Double, rangeNanos: Double?, getChecksum: Int, rangeChecksum: Int?, insertBytes: Int,
+                treeShape: TreeShape? = nil) {
         self.insertNanos = insertNanos
         self.getNanos = getNanos
         self.rangeNanos = rangeNanos
         self.getChecksum = getChecksum
         self.rangeChecksum = rangeChecksum
         self.insertBytes = insertBytes
+        self.treeShape = treeShape
     }
 }
 

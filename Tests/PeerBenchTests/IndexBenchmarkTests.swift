@@ -63,8 +63,30 @@ import Testing
         }
         #expect(result.contenders[2].runs[0].rangeChecksum != nil)
         #expect(result.checksumMismatches.isEmpty)
+        // Only the engine reports its tree: 3,000 keys need more than one 128-slot leaf, and no 1,000-way fanout.
+        for run in result.contenders[0].runs {
+            let shape = try #require(run.treeShape)
+            #expect(shape.height == 2)
+            #expect(shape.leafFill > 0.5 && shape.leafFill <= 1)
+        }
+        #expect(result.contenders.dropFirst().allSatisfy { $0.runs.allSatisfy { $0.treeShape == nil } })
         let markdown = IndexReport.markdown(result)
         #expect(markdown.contains("| stbench engine BTree (capacity 128) |"))
+        #expect(markdown.contains("Engine tree after the inserts: height 2, leaves "))
+    }
+
+    /// Runs that differ in shape show the range; runs without a shape (older results) print no line.
+    @Test func engineShapeLineSummarisesTheRuns() {
+        func result(_ shapes: [IndexRun.TreeShape?]) -> IndexBenchmark.Result {
+            let runs = shapes.map { IndexRun(insertNanos: 1, getNanos: 1, rangeNanos: 1, getChecksum: 0, rangeChecksum: 0, insertBytes: 0, treeShape: $0) }
+            return IndexBenchmark.Result(keys: 10, conversations: 1, operations: 1, runs: runs.count, rangeLimit: 20,
+                                         contenders: [ContenderResult(name: "engine", memoryMethod: "", runs: runs)], checksumMismatches: [])
+        }
+        let same = IndexRun.TreeShape(height: 3, leafFill: 0.8214)
+        #expect(IndexReport.engineShape(result([same, same])) == "Engine tree after the inserts: height 3, leaves 82.1% full.")
+        #expect(IndexReport.engineShape(result([same, IndexRun.TreeShape(height: 4, leafFill: 0.72)]))
+            == "Engine tree after the inserts: height 3–4, leaves 72.0–82.1% full.")
+        #expect(IndexReport.engineShape(result([nil])) == nil)
     }
 
     @Test func spreadMedianOfOddAndEvenCounts() throws {
@@ -127,6 +149,8 @@ import Testing
             #expect(run.getChecksum == reference.getChecksum, "\(contender)")
             #expect(run.rangeChecksum == reference.rangeChecksum, "\(contender)")
             #expect((run.rangeNanos == nil) == (contender == .sortedDictionary), "\(contender)")
+            #expect(run.treeShape == reference.treeShape, "\(contender)")
+            #expect((run.treeShape != nil) == (contender == .engine), "\(contender)")
         }
     }
 }

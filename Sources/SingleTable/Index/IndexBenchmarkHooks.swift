@@ -16,7 +16,11 @@ public enum IndexBenchmarkHooks {
         public var rangeChecksum: Int
         /// Bytes the allocator reported as allocated by the insert phase (`allocatedBytes()` after − before).
         public var insertAllocatedBytes: Int
+        /// Levels of the tree after the inserts (a root leaf is height 1): each level is one more dependent
+        /// node visit per lookup, so the shape explains a point-get figure.
         public var height: Int
+        /// Elements per leaf slot over all leaves (0 ... 1), after the inserts.
+        public var leafFill: Double
     }
 
     /// An element as the table stores them: one allocation holding its value and, inline, its key bytes
@@ -73,8 +77,9 @@ public enum IndexBenchmarkHooks {
         let range = nanosPerOp(rangePrefixes.count) {
             rangeChecksum = rangePhase(upperBounds: rangeUpperBounds, prefixes: rangePrefixes, limit: rangeLimit, in: tree)
         }
+        let shape = tree.shape()
         return Timings(insertNanos: insert, getNanos: get, rangeNanos: range, getChecksum: getChecksum,
-                       rangeChecksum: rangeChecksum, insertAllocatedBytes: allocated, height: tree.shape().height)
+                       rangeChecksum: rangeChecksum, insertAllocatedBytes: allocated, height: shape.height, leafFill: shape.leafFill)
     }
 
     // The phases are separate functions, never inlined, so a profiler can count one phase alone
