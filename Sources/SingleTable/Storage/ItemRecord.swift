@@ -101,8 +101,10 @@ final class ItemRecord: ManagedBuffer<RecordHeader, UInt8>, @unchecked Sendable 
         return record
     }
 
+    /// Through the header's address, not `header`, whose every read as a class's stored property costs a
+    /// dynamic exclusivity check (`swift_beginAccess`, about 76 instructions; see `IndexBenchmarkHooks`).
     @inline(__always)
-    var itemSize: Int { Int(header.itemSize) }
+    var itemSize: Int { withUnsafeMutablePointerToHeader { Int($0.pointee.itemSize) } }
 
     @inline(__always)
     func withSortKey<R>(_ body: (UnsafeRawBufferPointer) throws -> R) rethrows -> R {

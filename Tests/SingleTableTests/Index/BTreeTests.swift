@@ -1,3 +1,8 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
 import Randomness
 import Testing
 
@@ -249,5 +254,47 @@ import Testing
         #expect(missing.withUnsafeBytes { tree.find($0, stats: &stats) } == nil)
         #expect(stats.nodesVisited == height)
         #expect(stats.keyComparisons >= height && stats.keyComparisons <= height * 7)
+    }
+
+    /// The word-at-a-time prefix comparison (prefixes up to 8 bytes, keys of 8 or more) orders keys as
+    /// `memcmp` does, for every prefix length either side of the word: keys equal to the prefix, differing in
+    /// its last byte, past it (bytes after `length` must not count), and short keys (the `memcmp` fallback).
+    @Test func prefixComparisonAgreesWithMemcmp() {
+        var rng = SplitMix64(seed: 19)
+        for length in 1...12 {
+            // Two elements sharing exactly `length` bytes give the root leaf that prefix.
+            let shared = (0..<length).map { _ in UInt8(truncatingIfNeeded: rng.next() % 4 + 0x60) }
+            let tree = BTree<TestElement>(nodeCapacity: 16)
+            tree.insert(TestElement(shared + [0x10] + [UInt8](repeating: 1, count: 10)))
+            tree.insert(TestElement(shared + [0x20] + [UInt8](repeating: 2, count: 10)))
+            tree.root.refreshPrefix()  // inserts into a root leaf keep no prefix; a split's refresh sets it
+            #expect(tree.root.prefixLength == length && tree.checkInvariants())
+            for _ in 0..<400 {
+                var key = shared + (0..<Int(rng.next() % 12)).map { _ in UInt8(truncatingIfNeeded: rng.next()) }
+                if rng.next() % 2 == 0, !key.isEmpty {
+                    let i = Int(rng.next() % UInt64(min(length, key.count)))
+                    key[i] = UInt8(truncatingIfNeeded: Int(key[i]) + (rng.next() % 2 == 0 ? 1 : -1))
+                }
+                let common = min(length, key.count)
+                guard common > 0 else { continue }
+                let expected = key.withUnsafeBytes { k in shared.withUnsafeBytes { memcmp(k.baseAddress!, $0.baseAddress!, common) } }
+                let actual = key.withUnsafeBytes { tree.root.comparePrefix($0, length: common) }
+                #expect(actual.signum() == expected.signum(), "length \(length), key \(key)")
+                #expect(key.withUnsafeBytes { tree.root.sharesPrefix($0) } == (key.count >= length && expected == 0))
+            }
+        }
+    }
+
+    /// `withElement(forKey:)` reaches the element `find` returns (internal separators and leaves alike), and
+    /// nothing for an absent key.
+    @Test func withElementForKeyMatchesFind() {
+        let tree = BTree<TestElement>(nodeCapacity: 8)
+        for value in stride(from: 0, to: 2_000, by: 2) { tree.insert(TestElement(value, tag: value * 3)) }
+        #expect(tree.shape().height >= 3)
+        for value in 0..<2_001 {
+            let tag = testKey(value).withUnsafeBytes { tree.withElement(forKey: $0) { $0.tag } }
+            #expect(tag == tree.find(testKey(value))?.tag)
+            #expect(tag == (value % 2 == 0 && value < 2_000 ? value * 3 : nil))
+        }
     }
 }
